@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Two projects: `unit` (pure logic, colocated *.test.ts[x]; renderer tests in jsdom) and
+// `int` (*.int.test.ts against the real servers the test kit provisions; see testkit/).
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{main,shared,preload,renderer,testkit}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          environmentMatchGlobs: undefined,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'int',
+          include: ['{main,testkit}/**/*.int.test.ts'],
+          environment: 'node',
+          globalSetup: ['testkit/vitest-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // the servers are shared; tests make their own users/mailboxes/dirs
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
