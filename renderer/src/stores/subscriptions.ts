@@ -1,0 +1,52 @@
+import { api } from '../api';
+import { useApp } from './app';
+import { useErrors } from './errors';
+import { useJobs } from './jobs';
+import { useSettings } from './settings';
+import { useWire } from './wire';
+
+/**
+ * The one module that feeds the stores from main: events in, initial loads, and reloads after the
+ * browser host's WebSocket comes back (events sent while it was down are gone). Stores never
+ * subscribe on their own, so there is one place to read to know what updates what.
+ */
+export function startSubscriptions(): () => void {
+  const offs = [
+    api.on('job.state', (s) => {
+      useJobs.getState().apply(s);
+      if (s.state === 'failed' && s.error) {
+        useErrors.getState().report({ ...s.error, channel: s.kind, t: s.endedAt ?? Date.now(), source: 'job' });
+      }
+    }),
+    api.on('wire.lines', ({ lines }) => useWire.getState().append(lines)),
+    api.on('settings.changed', (s) => {
+      useSettings.setState({ settings: s });
+      useApp.setState({ theme: s.theme });
+    }),
+    api.on('app.error', (e) => useErrors.getState().report({ ...e, source: 'main' })),
+    api.onFailure((f) => useErrors.getState().report({ ...f, source: 'call' })),
+    api.onConnection((c) => {
+      useApp.setState({ conn: c });
+      if (c.state === 'open' && c.opens > 1) void loadAll(false);
+    }),
+  ];
+  useApp.setState({ conn: api.connection() });
+  void loadAll(true);
+  return () => offs.forEach((off) => off());
+}
+
+/** Loads what the shell shows; on the first load also restores the last section. */
+async function loadAll(first: boolean): Promise<void> {
+  const [info, settings, jobs] = await Promise.all([
+    api.invoke('app.info', {}),
+    api.invoke('settings.get', {}),
+    api.invoke('job.list', {}),
+  ]);
+  if (info.ok) useApp.setState({ info: info.value });
+  if (settings.ok) {
+    useSettings.setState({ settings: settings.value });
+    useApp.setState(first ? { theme: settings.value.theme, section: settings.value.lastSection } : { theme: settings.value.theme });
+  }
+  if (jobs.ok) useJobs.getState().replaceAll(jobs.value);
+  await useWire.getState().catchUp();
+}
