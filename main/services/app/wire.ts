@@ -193,6 +193,7 @@ export class WireHub {
   /** control characters shown as \xNN (a raw ESC would confuse the view), long lines cut */
   private clean(s: string): string {
     let t = s.length > this.maxLineChars ? s.slice(0, this.maxLineChars) : s;
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     t = t.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
     return s.length > this.maxLineChars ? `${t} … [line truncated: ${s.length} characters]` : t;
   }
