@@ -25,6 +25,12 @@ export function Rail() {
   };
 
   const onKeyDown = (e: React.KeyboardEvent, i: number) => {
+    if (e.key === 'Enter') {
+      // handled here rather than by the button's own activation so it behaves the same everywhere
+      e.preventDefault();
+      openSection(SECTION_LIST[i].id);
+      return;
+    }
     const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: SECTION_LIST.length - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();

@@ -10,26 +10,25 @@ import { ErrorDialog } from './ErrorDialog';
 
 const MAX_SHOWN_JOBS = 3;
 
-/** Ticks once a second while `on`, for countdowns. */
-function useNow(on: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+/** Re-renders once a second while `on`, so a countdown computed from Date.now() moves. */
+function useTick(on: boolean): void {
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (!on) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    const t = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(t);
   }, [on]);
-  return now;
 }
 
 function Connection() {
   const conn = useApp((s) => s.conn);
   const transport = useApp((s) => s.info?.transport);
-  const now = useNow(conn.state === 'closed');
+  useTick(conn.state === 'closed');
   let text: string;
   if (conn.state === 'open') text = transport === 'web' ? 'Connected to host' : 'Ready';
   else if (conn.state === 'connecting') text = 'Connecting…';
   else {
-    const secs = conn.retryAt ? Math.max(0, Math.ceil((conn.retryAt - now) / 1000)) : 0;
+    const secs = conn.retryAt ? Math.max(0, Math.ceil((conn.retryAt - Date.now()) / 1000)) : 0;
     text = secs > 0 ? `Disconnected — retrying in ${secs} s` : 'Disconnected — retrying…';
   }
   return (
