@@ -115,24 +115,40 @@ export class FileLog implements AppLog {
 
   private async drain(): Promise<void> {
     if (this.queue.length === 0) return;
-    const text = this.queue.join('');
+    const lines = this.queue;
     this.queue = [];
     try {
       if (this.size < 0) {
         await mkdir(join(this.file, '..'), { recursive: true });
         this.size = await stat(this.file).then((s) => s.size, () => 0);
       }
-      const bytes = Buffer.byteLength(text);
-      if (this.size > 0 && this.size + bytes > this.maxBytes) {
-        await rename(this.file, this.oldFile); // replaces the previous old file
-        this.size = 0;
+      // append in chunks that each fit the size limit, rotating between them, so a burst never
+      // grows the file past maxBytes (a single line longer than the limit gets a file of its own)
+      let chunk = '';
+      let chunkBytes = 0;
+      for (const line of lines) {
+        const bytes = Buffer.byteLength(line);
+        if (this.size + chunkBytes + bytes > this.maxBytes && this.size + chunkBytes > 0) {
+          await this.append(chunk, chunkBytes);
+          chunk = '';
+          chunkBytes = 0;
+          await rename(this.file, this.oldFile); // replaces the previous old file
+          this.size = 0;
+        }
+        chunk += line;
+        chunkBytes += bytes;
       }
-      await appendFile(this.file, text, { mode: 0o600 });
-      this.size += bytes;
+      await this.append(chunk, chunkBytes);
     } catch (e) {
-      // the log must never take the app down; say it once on stderr
+      // the log must never take the app down; say it on stderr
       process.stderr.write(`porthole: cannot write ${this.file}: ${(e as Error).message}\n`);
     }
+  }
+
+  private async append(text: string, bytes: number): Promise<void> {
+    if (!text) return;
+    await appendFile(this.file, text, { mode: 0o600 });
+    this.size += bytes;
   }
 }
 
