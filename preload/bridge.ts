@@ -38,7 +38,8 @@ export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeLis
       }
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
-      const f = fn as (payload: unknown) => void;
+      // a wrapper per subscription: the same function subscribed twice is two subscriptions
+      const f = (payload: unknown) => (fn as (payload: unknown) => void)(payload);
       set.add(f);
       return () => {
         set.delete(f);
