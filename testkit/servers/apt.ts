@@ -53,7 +53,7 @@ export async function ensureDebPackages(pkgs: readonly string[], opts: EnsureOpt
   } catch (e) {
     let tail = '';
     try { tail = readFileSync(log, 'utf8').split('\n').slice(-30).join('\n'); } catch { /* no log yet */ }
-    throw new Error(`apt-get could not install ${missing.join(' ')} for ${opts.purpose}: ${(e as Error).message}\n${tail}`);
+    throw new Error(`apt-get could not install ${missing.join(' ')} for ${opts.purpose}: ${(e as Error).message}\n${tail}`, { cause: e });
   } finally {
     if (madePolicy) try { unlinkSync(POLICY_RC); } catch { /* already gone */ }
   }

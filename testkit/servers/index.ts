@@ -125,7 +125,7 @@ export async function startServers(opts: StartOptions = {}): Promise<ServersInfo
   const t1 = Date.now();
 
   const all = [...SERVICES.flatMap((s) => s.listens(ports).map((l) => l.port)), ...pasvPorts(ports)];
-  assertPortsFree([...new Set(all)], portName(ports));
+  assertPortsFree([...new Set(all)], portName(ports), ports.base);
 
   const dir = freshDir(opts.dir);
   try {

@@ -33,6 +33,7 @@ describe('Dovecot IMAP', () => {
     try {
       expect(c.secureConnection).toBe(true);
       const inbox = await c.status('INBOX', { messages: true, uidValidity: true });
+      if (!inbox) throw new Error('STATUS INBOX failed');
       expect(inbox.path).toBe('INBOX');
       expect(typeof inbox.messages).toBe('number');
       expect(inbox.uidValidity).toBeGreaterThan(0n);
