@@ -94,7 +94,11 @@ function inbox(ws: WebSocket) {
   ws.on('message', (d) => {
     const m = JSON.parse(d.toString()) as WsServerMessage;
     seen.push(m);
-    for (const w of [...waiters]) if (w.pred(m)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(m));
+    for (const w of [...waiters]) {
+      if (!w.pred(m)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(m);
+    }
   });
   return {
     seen,

@@ -54,7 +54,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   if (!TOKEN_RE.test(token)) throw new Error('host token must be 32–256 characters of [A-Za-z0-9._~-]');
   const serveStatic = createStaticHandler(opts.staticDir);
   let port = 0;
-  let ws: WsTransport | undefined;
+  // the expected Origin names the port, known once listening; no upgrade can arrive before that
+  const expect = { origin: '', token };
+  const ws = new WsTransport(opts.router, expect, opts.log);
   const hostOk = (req: IncomingMessage) => req.headers.host === `${HOST_ADDRESS}:${port}`;
 
   const server = createServer((req, res) => {
@@ -71,7 +73,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    if (!hostOk(req) || !ws) {
+    if (!hostOk(req)) {
       opts.log?.warn('host: upgrade with foreign Host refused', { host: req.headers.host ?? null });
       socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       socket.destroy();
@@ -91,8 +93,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     });
   });
   port = (server.address() as AddressInfo).port;
-  const transport = new WsTransport(opts.router, { origin: `http://${HOST_ADDRESS}:${port}`, token }, opts.log);
-  ws = transport;
+  expect.origin = `http://${HOST_ADDRESS}:${port}`;
 
   let closing: Promise<void> | undefined;
   return {
@@ -101,7 +102,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     token,
     close: () =>
       (closing ??= (async () => {
-        await transport.close();
+        await ws.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

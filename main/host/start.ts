@@ -9,8 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { createApp } from '../app/createApp';
+import { FileSecretStore, MemorySecretStore } from '../services/app/secrets';
 import { USAGE, parseHostArgs, type HostArgs } from './args';
-import { MemorySecretStore, PassphraseFileSecretStore } from './secrets';
 import { startHost } from './server';
 
 /** The renderer build: next to the bundled host (out/main → out/renderer), or from a source run. */
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const staticDir = findStaticDir(args);
   const passphrase = process.env.PORTHOLE_SECRETS_PASSPHRASE;
   const secrets = passphrase
-    ? await PassphraseFileSecretStore.open(join(args.userDataDir, 'secrets.enc.json'), passphrase)
+    ? await FileSecretStore.open(join(args.userDataDir, 'secrets.enc'), passphrase)
     : new MemorySecretStore();
 
   const app = await createApp({ userDataDir: args.userDataDir, transport: 'web', secrets, version });

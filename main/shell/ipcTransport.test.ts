@@ -27,7 +27,8 @@ function fakeRouter() {
 
 let router: ReturnType<typeof fakeRouter>;
 let transport: IpcTransport;
-let log: { warn: ReturnType<typeof vi.fn> };
+type Warn = (message: string, detail?: Record<string, unknown>) => void;
+let log: { warn: ReturnType<typeof vi.fn<Warn>> };
 const handler = () => fakeIpcMain.handlers.get(ELECTRON_INVOKE) as (e: unknown, channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 function ourContents() {
@@ -41,7 +42,7 @@ const from = (wc: FakeWebContents, frame: FakeFrame | null = wc.mainFrame) => ({
 beforeEach(() => {
   transport?.dispose();
   router = fakeRouter();
-  log = { warn: vi.fn() };
+  log = { warn: vi.fn<Warn>() };
   transport = createIpcTransport({ ipcMain: fakeIpcMain as never, router, isOurUrl: (u) => u.split('#')[0] === OUR_URL, log });
 });
 

@@ -1,8 +1,8 @@
 import { safeStorage } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
-import { writeFileAtomic } from '../host/fsAtomic';
-import type { SecretStoreLike } from '../host/secrets';
+import { writeFileAtomic } from '../services/app/jsonFile';
+import type { SecretStore } from '../services/app/secrets';
 
 /** What the UI shows about where passwords go (e.g. a warning banner in Settings). */
 export interface SecretStoreStatus {
@@ -22,7 +22,7 @@ export interface SecretStoreStatus {
  * `detail.reason = 'insecure-backend'`) until the user has agreed via `allowInsecure()`.
  * Create it after `app.whenReady()`: safeStorage is not usable before.
  */
-export class SafeStorageSecretStore implements SecretStoreLike {
+export class SafeStorageSecretStore implements SecretStore {
   private writing: Promise<void> = Promise.resolve();
   private insecureAllowed = false;
 

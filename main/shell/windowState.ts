@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../host/fsAtomic';
+import { writeFileAtomic } from '../services/app/jsonFile';
 
 /** What we remember of the main window between runs (`window-state.json` in userData). */
 export interface WindowState {
@@ -69,5 +69,5 @@ export async function loadWindowState(file: string): Promise<WindowState> {
 }
 
 export function saveWindowState(file: string, state: WindowState): Promise<void> {
-  return writeFileAtomic(file, JSON.stringify(state, null, 2));
+  return writeFileAtomic(file, JSON.stringify(state, null, 2), 0o644);
 }
