@@ -49,7 +49,7 @@ export function ErrorDialog({ error, onClose, onDismiss }: { error: ErrorEntry; 
         <dt>Time</dt>
         <dd>
           <time dateTime={new Date(error.t).toISOString()}>
-            {dateTime(error.t)} ({clockMs(error.t)})
+            {dateTime(error.t).slice(0, 10)} {clockMs(error.t)}
           </time>
         </dd>
       </dl>

@@ -84,7 +84,7 @@ export function WireTable({ lines, labels }: Props) {
           {lines.slice(start, end).map((l, i) => {
             const d = DIR[l.dir];
             return (
-              <tr key={l.seq} className={`dir-${l.dir}`} aria-rowindex={start + i + 2} data-testid="wire-row">
+              <tr key={l.seq} className={`dir-${l.dir}${(start + i) % 2 ? ' alt' : ''}`} aria-rowindex={start + i + 2} data-testid="wire-row">
                 <td className="mono muted">{clockMs(l.t)}</td>
                 <td className="ellipsis" title={l.conn}>
                   {labels.get(l.conn) ?? l.conn}
