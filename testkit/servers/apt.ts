@@ -30,9 +30,9 @@ export async function ensureDebPackages(pkgs: readonly string[], opts: EnsureOpt
   const t0 = Date.now();
   const missing = await missingPackages(pkgs);
   if (missing.length === 0) return { installed: [], ms: Date.now() - t0 };
-  const howTo = `install them as root: apt-get install --no-install-recommends ${missing.join(' ')}`;
-  if (process.getuid?.() !== 0) throw new Error(`${opts.purpose} needs Debian packages that are missing: ${missing.join(', ')}. Not running as root, so cannot install them; ${howTo}`);
-  if (!existsSync('/usr/bin/apt-get')) throw new Error(`${opts.purpose} needs packages that are missing: ${missing.join(', ')}, and there is no apt-get here; ${howTo} (or your system's equivalent)`);
+  const howTo = `as root: apt-get install --no-install-recommends ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages for ${opts.purpose}: ${missing.join(', ')}. Not running as root, so they cannot be installed from here; install them ${howTo}`);
+  if (!existsSync('/usr/bin/apt-get')) throw new Error(`missing packages for ${opts.purpose}: ${missing.join(', ')}, and there is no apt-get here; install them ${howTo} (or your system's equivalent)`);
 
   const log = join(tmpdir(), `porthole-apt-${process.pid}-${Date.now()}.log`);
   // Maintainer scripts would start each daemon with its stock config on 0.0.0.0; exit 101 from

@@ -1,6 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ServersInfo } from '../servers-info';
 import { ensureDebPackages } from './apt';
 import { assertPortsFree } from './conflicts';
@@ -43,9 +43,22 @@ export interface StartTimings {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const defaultLog = (s: string) => process.stderr.write(`[servers] ${s}\n`);
 
+/** Daemon workers run as other users (dovecot, www-data, postfix, nobody): every parent dir must be searchable by them. */
+function assertReachable(d: string): void {
+  for (let p = dirname(d); ; p = dirname(p)) {
+    if (existsSync(p) && (statSync(p).mode & 0o001) === 0) throw new Error(`${p} is not searchable by other users, so the daemons' unprivileged workers could not reach ${d}: choose a directory under /tmp (or TMPDIR)`);
+    if (p === dirname(p)) return;
+  }
+}
+
 function freshDir(dir: string | undefined): string {
-  if (!dir) return mkdtempSync(join(tmpdir(), 'porthole-servers-'));
+  if (!dir) {
+    const d = join(tmpdir(), 'porthole-servers-');
+    assertReachable(d);
+    return mkdtempSync(d);
+  }
   const d = resolve(dir);
+  assertReachable(d);
   // a fresh directory means nothing of an earlier set (pid files, mail, queues) can leak in
   if (existsSync(d) && readdirSync(d).length) throw new Error(`${d} is not empty: the servers start in a fresh directory (stop and remove the old set, or pass another --dir)`);
   mkdirSync(d, { recursive: true });
