@@ -11,6 +11,8 @@ interface AppState {
   info: AppInfo | null;
   conn: ConnInfo;
   paletteOpen: boolean;
+  /** the user has picked a section this session: start-up must not override it with lastSection */
+  navigated: boolean;
   openSection(s: Section): void;
   setTheme(t: Theme): void;
   setPaletteOpen(open: boolean): void;
@@ -22,9 +24,10 @@ export const useApp = create<AppState>()((set, get) => ({
   info: null,
   conn: { state: 'connecting', opens: 0 },
   paletteOpen: false,
+  navigated: false,
   openSection(s) {
     if (get().section === s) return;
-    set({ section: s });
+    set({ section: s, navigated: true });
     // remembered so the next start opens where the user left off
     void api.invoke('settings.set', { lastSection: s });
   },

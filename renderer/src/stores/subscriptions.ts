@@ -45,7 +45,8 @@ async function loadAll(first: boolean): Promise<void> {
   if (info.ok) useApp.setState({ info: info.value });
   if (settings.ok) {
     useSettings.setState({ settings: settings.value });
-    useApp.setState(first ? { theme: settings.value.theme, section: settings.value.lastSection } : { theme: settings.value.theme });
+    const restore = first && !useApp.getState().navigated;
+    useApp.setState(restore ? { theme: settings.value.theme, section: settings.value.lastSection } : { theme: settings.value.theme });
   }
   if (jobs.ok) useJobs.getState().replaceAll(jobs.value);
   await useWire.getState().catchUp();
