@@ -137,3 +137,19 @@ describe('connection state', () => {
     expect(b.callsTo('settings.get').length).toBe(before + 1);
   });
 });
+
+describe('palette actions', () => {
+  it('open log folder shows the path in Settings when the transport cannot open it; clear wire asks main', async () => {
+    const b = fakeBridge();
+    await env.renderApp(b);
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    fireEvent.click(within(await screen.findByTestId('palette')).getByRole('option', { name: /Open log folder/ }));
+    await settle();
+    expect(railButton('Settings').getAttribute('aria-current')).toBe('page');
+    expect(screen.getByTestId('log-folder-path').textContent).toContain('/tmp/porthole');
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    fireEvent.click(within(await screen.findByTestId('palette')).getByRole('option', { name: /Clear wire log/ }));
+    await settle();
+    expect(b.callsTo('wire.clear')).toHaveLength(1);
+  });
+});
