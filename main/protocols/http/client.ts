@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/errors';
-import type { Hop } from '../../../shared/ipc/urlFetch';
 import { parseContentType, decodeText, isTextual } from './charset';
 import { bareHost, defaultPort, openConnection, type Conn } from './connect';
 import { toAppError } from './errors';
@@ -10,7 +9,7 @@ import { ConnectionPool } from './pool';
 import { selectProxy } from './proxy';
 import { readBody, type BodyRead } from './readBody';
 import { REDIRECT_STATUSES, nextHeaders, nextMethod, resolveLocation } from './redirect';
-import type { HttpRequestOptions, HttpResult } from './types';
+import type { Hop, HttpRequestOptions, HttpResult } from './types';
 import { bodySummary, maskHeader, maskUrl, type WireFactory } from './wireLog';
 
 export type { HttpRequestOptions, HttpResult };

@@ -3,9 +3,9 @@ import { isIP, Socket, connect as netConnect } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/errors';
-import type { TlsInfo } from '../../../shared/ipc/urlFetch';
 import { isCertCode, toAppError } from './errors';
 import { tlsInfo } from './tlsInfo';
+import type { TlsInfo } from './types';
 import { maskHeader, type WireSink } from './wireLog';
 
 /**

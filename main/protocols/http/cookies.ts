@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { Cookie } from '../../../shared/ipc/urlFetch';
+import type { Cookie } from './types';
 
 /**
  * An RFC 6265 cookie jar: storage model (§5.3), matching (§5.4: domain / path / secure / expiry /
@@ -37,6 +37,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** §5.1.1 cookie-date parsing (lenient by design: it is what browsers accept). Returns ms or null. */
 export function parseCookieDate(text: string): number | null {
+  // eslint-disable-next-line no-control-regex -- §5.1.1's delimiter set includes %x09
   const tokens = text.split(/[\x09\x20-\x2f\x3b-\x40\x5b-\x60\x7b-\x7e]+/).filter(Boolean);
   let time: number[] | null = null;
   let day: number | null = null;
@@ -69,6 +70,7 @@ export function parseSetCookie(header: string, url: URL, now = Date.now()): Cook
   const name = (eq < 0 ? '' : pair.slice(0, eq)).trim();
   const value = (eq < 0 ? pair : pair.slice(eq + 1)).trim();
   if (!name && !value) return null;
+  // eslint-disable-next-line no-control-regex -- control characters (other than HTAB) make a cookie invalid
   if (/[\x00-\x08\x0a-\x1f\x7f]/.test(name + value)) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   let expires: number | null = null;

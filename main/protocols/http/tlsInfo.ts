@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DetailedPeerCertificate, PeerCertificate, TLSSocket } from 'node:tls';
-import type { CertInfo, TlsInfo } from '../../../shared/ipc/urlFetch';
+import type { CertInfo, TlsInfo } from './types';
 
 /** Node's subject/issuer objects as an RFC 4514-ish one-liner (`CN=localhost, O=Proto`). */
 function dn(o: PeerCertificate['subject'] | undefined): string {
