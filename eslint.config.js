@@ -7,7 +7,11 @@ const NODE_BUILTINS = [
   'http', 'http2', 'https', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url', 'util',
   'worker_threads', 'zlib',
 ];
-const nodeImports = [{ group: ['node:*', ...NODE_BUILTINS], message: 'No Node builtins here: this layer runs in the sandboxed renderer or is shared.' }];
+const NODE_MSG = 'No Node builtins here: this layer runs in the sandboxed renderer.';
+// Builtins by exact name (paths), so our own folders called `url` or `events` are not mistaken
+// for them; `node:*` by pattern.
+const nodePaths = NODE_BUILTINS.map((name) => ({ name, message: NODE_MSG }));
+const nodeImports = [{ group: ['node:*'], message: NODE_MSG }];
 const electronImport = { name: 'electron', message: "Only main/shell and preload import 'electron'." };
 
 export default tseslint.config(
@@ -28,7 +32,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [electronImport],
+        paths: [electronImport, ...nodePaths],
         patterns: [...nodeImports, { group: ['**/main/**', '../../main/*', '../../../main/*'], message: 'The renderer talks to main only through the IPC contract.' }],
       }],
     },

@@ -10,7 +10,6 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { MailSection } from './features/mail/MailSection';
 import { FilesSection } from './features/files/FilesSection';
 import { TerminalSection } from './features/terminal/TerminalSection';
-// eslint-disable-next-line no-restricted-imports -- the lint's Node-builtin pattern `url` also matches our features/url folder (reported to the lead)
 import { UrlSection } from './features/url/UrlSection';
 import { WireSection } from './features/wire/WireSection';
 import { SettingsSection } from './features/settings/SettingsSection';
