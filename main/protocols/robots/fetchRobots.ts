@@ -90,17 +90,17 @@ export async function fetchRobots(robotsUrl: string, fetcher: RobotsFetcher, opt
         throw e instanceof AppError ? e : new AppError('ECANCELLED', 'robots.txt fetch cancelled');
       }
       const code = e instanceof AppError ? `${e.code}: ` : '';
-      return blanket(src('unreachable', null, code + message(e)), false, `robots.txt is unreachable (${code}${message(e)}): everything disallowed`);
+      return blanket(src('unreachable', null, code + message(e)), false, 'robots.txt could not be fetched: everything disallowed');
     }
 
     if (REDIRECTS.has(res.status)) {
       redirects.push({ url, status: res.status });
       if (redirects.length > ROBOTS_MAX_REDIRECTS) {
         const why = `more than ${ROBOTS_MAX_REDIRECTS} redirects`;
-        return blanket(src('unreachable', res.status, why), false, `robots.txt is unreachable (${why}): everything disallowed`);
+        return blanket(src('unreachable', res.status, why), false, 'robots.txt is unreachable (too many redirects): everything disallowed');
       }
       const location = res.headers.find(([n]) => n.toLowerCase() === 'location')?.[1];
-      let next: URL | null = null;
+      let next: URL | null;
       try {
         next = location === undefined ? null : new URL(location, url);
       } catch {
@@ -108,7 +108,7 @@ export async function fetchRobots(robotsUrl: string, fetcher: RobotsFetcher, opt
       }
       if (next === null || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
         const why = `redirect ${res.status} to ${location === undefined ? 'nowhere (no Location)' : JSON.stringify(location)} cannot be followed`;
-        return blanket(src('unreachable', res.status, why), false, `robots.txt is unreachable (${why}): everything disallowed`);
+        return blanket(src('unreachable', res.status, why), false, 'robots.txt is unreachable (redirect cannot be followed): everything disallowed');
       }
       next.hash = '';
       url = next.href;

@@ -36,6 +36,7 @@ export function analyzeUrl(input: string, base?: string): UrlAnatomy {
   if (rfc3986.scheme === null) warnings.push('no scheme: this is a relative reference');
   if (idn?.mixedScript) warnings.push(`host mixes scripts (${idn.scripts.join(', ')}): possible look-alike domain`);
   if (idn !== null && idn.ascii === null) warnings.push('host is not a valid domain name (IDNA)');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we look for
   if (/[\s\u0000-\u001f\u007f]/.test(input)) warnings.push('contains whitespace or control characters');
   if (rfc3986.userinfo !== null && rfc3986.userinfo.includes(':')) warnings.push('password in the URL');
 
