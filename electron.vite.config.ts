@@ -22,10 +22,12 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // a sandboxed preload can require only 'electron' (and a few builtins): bundle zod in
+      externalizeDeps: false,
       // a sandboxed preload must be one CommonJS file
       rollupOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
