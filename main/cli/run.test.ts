@@ -98,6 +98,8 @@ describe('dispatcher', () => {
     expect((await cli('url', 'parse', '--help')).stdout).toMatch(/--base/);
   });
   it.each([
+    [[], /a command is required/],
+    [['url'], /"url" needs a verb/],
     [['nope'], /unknown command "nope"/],
     [['url', 'nope'], /unknown command "url nope"/],
     [['url', 'parse'], /a URL is required/],

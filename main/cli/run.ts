@@ -33,18 +33,26 @@ const isHelp = (a: string | undefined) => a === '--help' || a === '-h' || a === 
 /** Runs one command line (without `node` and the script) and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [noun, verb, ...rest] = argv;
-  if (noun === undefined || isHelp(noun)) {
+  if (noun === undefined) {
+    io.stderr.write('porthole: a command is required (porthole --help lists them)\n');
+    return EXIT_USAGE;
+  }
+  if (isHelp(noun)) {
     io.stdout.write(TOP_USAGE() + '\n');
-    return noun === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
   const nouns = new Set(VERBS.map((v) => v.name.split(' ')[0]));
   if (!nouns.has(noun)) {
     io.stderr.write(`porthole: unknown command "${noun}" (porthole --help lists them)\n`);
     return EXIT_USAGE;
   }
-  if (verb === undefined || isHelp(verb)) {
+  if (verb === undefined) {
+    io.stderr.write(`porthole: "${noun}" needs a verb (porthole ${noun} --help lists them)\n`);
+    return EXIT_USAGE;
+  }
+  if (isHelp(verb)) {
     io.stdout.write(nounUsage(noun) + '\n');
-    return verb === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
   const found = VERBS.find((v) => v.name === `${noun} ${verb}`);
   if (!found) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRobots, productToken, ROBOTS_MAX_BYTES } from './parse';
+import { matchPattern, normalizePath } from './pattern';
 import { RobotsTxt } from './robots';
 
 const allowed = (robots: string, agent: string, url: string) => RobotsTxt.parse(robots).check(url, agent).allowed;
@@ -201,5 +202,34 @@ describe('explain', () => {
     );
     expect(v.rule).toMatchObject({ line: 2, directive: 'allow' });
     expect(v.candidates?.map((c) => [c.line, c.matched])).toEqual([[2, true], [3, true], [4, false]]);
+  });
+});
+
+describe('the prefix index agrees with a plain scan of every rule', () => {
+  it('on 200 random files × 150 random paths', () => {
+    let seed = 42;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const alpha = ['a', 'b', '/', '*', '%61', 'ab', '/a'];
+    const piece = (len: number) => Array.from({ length: len }, () => alpha[rnd(alpha.length)]).join('');
+    for (let f = 0; f < 200; f++) {
+      const lines = ['User-agent: *'];
+      for (let i = 0; i < 1 + rnd(25); i++) lines.push(`${rnd(2) ? 'Allow' : 'Disallow'}: /${piece(rnd(5))}${rnd(4) === 0 ? '$' : ''}`);
+      const robots = RobotsTxt.parse(lines.join('\n'));
+      const rules = parseRobots(lines.join('\n')).groups[0].rules;
+      for (let p = 0; p < 150; p++) {
+        const path = '/' + piece(rnd(7)).replaceAll('*', 'b');
+        // as a full URL: a bare "//a/b" would be read as a network-path reference (authority "a")
+        const got = robots.check('http://h' + path, 'x').rule?.line ?? null;
+        // reference: longest normalised pattern, Allow on a tie, then the first written
+        let best: (typeof rules)[number] | null = null;
+        for (const r of rules) {
+          if (!matchPattern(r.compiled, normalizePath(path))) continue;
+          const lr = r.compiled.normalized.length;
+          const lb = best?.compiled.normalized.length ?? -1;
+          if (lr > lb || (lr === lb && r.directive === 'allow' && best!.directive === 'disallow')) best = r;
+        }
+        expect(got, `${lines.join(' | ')} :: ${path}`).toBe(best?.line ?? null);
+      }
+    }
   });
 });

@@ -184,7 +184,8 @@ export class RobotsTxt {
   }
 
   /**
-   * The verdict for one URL (absolute, or a path) and one agent (token or whole User-Agent).
+   * The verdict for one URL (absolute, or a path like `/a?b`; `//x` would be an authority) and
+   * one agent (a product token or a whole User-Agent).
    * @example RobotsTxt.parse('User-agent: *\nDisallow: /p').check('http://h/p/x', 'Bot/1').allowed // false
    */
   check(url: string, agent: string, opts?: { explain?: boolean }): RobotsVerdict {
