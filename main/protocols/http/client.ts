@@ -221,8 +221,10 @@ export class HttpClient {
   private headersFor(o: HttpRequestOptions, url: URL, method: string, user: [string, string][], body: Buffer | null, h2: boolean, absoluteForm: boolean): [string, string][] {
     const has = (n: string) => user.some(([k]) => k.toLowerCase() === n);
     const out: [string, string][] = [];
-    if (h2) out.push([':method', method], [':scheme', url.protocol.slice(0, -1)], [':authority', url.host], [':path', `${url.pathname}${url.search}`]);
-    else out.push(['Host', user.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? url.host]);
+    // a Host the user typed wins (virtual-host testing); on HTTP/2 it becomes :authority
+    const host = user.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? url.host;
+    if (h2) out.push([':method', method], [':scheme', url.protocol.slice(0, -1)], [':authority', host], [':path', `${url.pathname}${url.search}`]);
+    else out.push(['Host', host]);
     if (!has('user-agent')) out.push(['User-Agent', o.userAgent ?? 'Porthole/0.1']);
     if (!has('accept')) out.push(['Accept', '*/*']);
     if (!has('accept-encoding')) out.push(['Accept-Encoding', 'gzip, deflate, br']);

@@ -273,3 +273,16 @@ describe('connections', () => {
     expect(e.code).toBe('ECONNECTION');
   });
 });
+
+describe('robots.txt through the engine', () => {
+  it('the robots policy fetches with this engine (no redirects followed by the engine, truncate at the cap)', async () => {
+    const { fetchRobots } = await import('../robots/fetchRobots');
+    const { robotsFetcher } = await import('./robotsFetcher');
+    const policy = await fetchRobots(`${H}/robots.txt`, robotsFetcher(client));
+    expect(policy.source).toMatchObject({ status: 'ok', httpStatus: 200 });
+    expect(policy.check(`${H}/private/secret.html`, 'Porthole').allowed).toBe(false);
+    expect(policy.check(`${H}/private/public.html`, 'Porthole').allowed).toBe(true);
+    const small = await robotsFetcher(client)({ url: `${H}/big.txt`, maxBodyBytes: 1000 });
+    expect(small.body.length).toBe(1000);
+  });
+});

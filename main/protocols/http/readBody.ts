@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { pipeline, Transform, type Readable, type Writable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw, type Gunzip } from 'node:zlib';
+import { pipeline, Readable, type Writable } from 'node:stream';
+import {
+  brotliDecompressSync, createBrotliDecompress, createGunzip, createInflate, createInflateRaw, gunzipSync, inflateRawSync, inflateSync,
+} from 'node:zlib';
 import { AppError } from '../../../shared/errors';
 
 /**
  * Reads a response body: counts bytes as transferred (after de-chunking, before decoding), undoes
  * Content-Encoding (gzip, deflate, br), hashes the decoded bytes, and stops at a decoded-size cap.
- * Streams are pulled chunk by chunk, so a decompression bomb never allocates past the cap (zlib
- * emits ≤ 16 KiB at a time and backpressure holds the socket while we do not read).
+ *
+ * Two paths, one result. A small compressed body (the common page) is gathered and inflated in one
+ * synchronous call with `maxOutputLength` bounding what zlib may allocate — a zlib stream per
+ * response costs more than the page itself. Anything larger is streamed chunk by chunk, so a
+ * decompression bomb never allocates past the cap (zlib emits ≤ 16 KiB at a time and backpressure
+ * holds the socket while we do not read).
  */
 
 export interface ReadBodyOptions {
@@ -30,85 +36,121 @@ export interface BodyRead {
   truncated: boolean;
 }
 
-/** A decoder for one Content-Encoding token, or null for identity; unknown codings are refused. */
-function decoderFor(coding: string, firstByte: number | undefined): Gunzip | ReturnType<typeof createBrotliDecompress> | null {
-  switch (coding) {
-    case '':
-    case 'identity':
-      return null;
+/** wire bytes gathered before choosing the one-shot path */
+const SMALL_WIRE = 64 * 1024;
+/** what the one-shot path may inflate to; past it we stream (or fail when the cap is lower) */
+const SMALL_DECODED = 8 * 1024 * 1024;
+
+type Coding = 'gzip' | 'deflate' | 'deflate-raw' | 'br';
+
+/** "deflate" is meant to be zlib-wrapped (RFC 9110), but some servers send raw deflate: a zlib
+ * stream starts with a CMF byte whose low nibble is 8 (0x78 for the usual window). */
+function coding(token: string, firstByte: number | undefined): Coding {
+  switch (token) {
     case 'gzip':
     case 'x-gzip':
-      return createGunzip();
-    // "deflate" is meant to be zlib-wrapped (RFC 9110), but some servers send raw deflate: a zlib
-    // stream starts with a CMF byte whose low nibble is 8 (0x78 for the usual window)
+      return 'gzip';
     case 'deflate':
-      return firstByte !== undefined && (firstByte & 0x0f) === 8 ? createInflate() : createInflateRaw();
+      return firstByte !== undefined && (firstByte & 0x0f) === 8 ? 'deflate' : 'deflate-raw';
     case 'br':
-      return createBrotliDecompress();
+      return 'br';
     default:
-      throw new AppError('EPROTOCOL', `unsupported Content-Encoding: ${coding}`);
+      throw new AppError('EPROTOCOL', `unsupported Content-Encoding: ${token}`);
   }
 }
 
-/** Waits for the first chunk so `deflate` can be sniffed; re-queues it. */
-async function peekFirstByte(source: Readable): Promise<number | undefined> {
-  if (source.readableEnded) return undefined;
-  const chunk: Buffer | null = source.read();
-  if (chunk) {
-    source.unshift(chunk);
-    return chunk[0];
-  }
-  await Promise.race([once(source, 'readable'), once(source, 'end')]);
-  return peekFirstByte(source);
+const streamFor = (c: Coding) => (c === 'gzip' ? createGunzip() : c === 'deflate' ? createInflate() : c === 'deflate-raw' ? createInflateRaw() : createBrotliDecompress());
+
+function decodeSync(c: Coding, buf: Buffer, maxOutputLength: number): Buffer {
+  const o = { maxOutputLength };
+  return c === 'gzip' ? gunzipSync(buf, o) : c === 'deflate' ? inflateSync(buf, o) : c === 'deflate-raw' ? inflateRawSync(buf, o) : brotliDecompressSync(buf, o);
 }
+
+const tooLarge = (e: unknown) => (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
+const limitError = (max: number) => new AppError('ELIMIT', `decoded body exceeds the size limit of ${max} bytes`, { limit: max });
 
 export async function readBody(source: Readable, o: ReadBodyOptions): Promise<BodyRead> {
-  const codings = (o.contentEncoding ?? '').toLowerCase().split(',').map((s) => s.trim()).filter((s) => s && s !== 'identity');
-  if (codings.length > 2) throw new AppError('EPROTOCOL', `too many Content-Encodings: ${o.contentEncoding}`);
-  let wireBytes = 0;
-  const countWire = (n: number) => {
-    wireBytes += n;
-    o.onProgress?.(wireBytes, o.total);
-  };
-  let decoded: Readable = source;
-  if (codings.length) {
-    const first = codings.includes('deflate') ? await peekFirstByte(source) : undefined;
-    // codings are listed in the order they were applied: undo them in reverse
-    const decoders = codings.reverse().map((c) => decoderFor(c, first)).filter((d): d is NonNullable<typeof d> => d !== null);
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        countWire(chunk.length);
-        // an endless stream that decodes to (almost) nothing, e.g. empty deflate blocks, must still stop
-        if (wireBytes > o.maxBytes) cb(new AppError('ELIMIT', `body exceeds the size limit of ${o.maxBytes} bytes on the wire`, { limit: o.maxBytes }));
-        else cb(null, chunk);
-      },
-    });
-    decoded = pipeline([source, counter, ...decoders], () => {}) as unknown as Readable;
-  }
+  const tokens = (o.contentEncoding ?? '').toLowerCase().split(',').map((s) => s.trim()).filter((s) => s && s !== 'identity');
+  if (tokens.length > 2) throw new AppError('EPROTOCOL', `too many Content-Encodings: ${o.contentEncoding}`);
   const hash = createHash('sha256');
   const chunks: Buffer[] = [];
+  let wireBytes = 0;
   let bytes = 0;
   let truncated = false;
+  /** takes decoded bytes; false = stop reading (truncated) */
+  const take = async (c: Buffer): Promise<boolean> => {
+    let chunk = c;
+    if (bytes + chunk.length > o.maxBytes) {
+      if (o.onLimit === 'error') throw limitError(o.maxBytes);
+      chunk = chunk.subarray(0, o.maxBytes - bytes);
+      truncated = true;
+    }
+    bytes += chunk.length;
+    hash.update(chunk);
+    if (o.sink) {
+      if (!o.sink.write(chunk)) await once(o.sink, 'drain');
+    } else chunks.push(chunk);
+    return !truncated;
+  };
+  const wire = (n: number) => {
+    wireBytes += n;
+    o.onProgress?.(wireBytes, o.total);
+    // an endless stream that decodes to (almost) nothing, e.g. empty deflate blocks, must still stop
+    if (tokens.length && wireBytes > o.maxBytes && o.onLimit === 'error') throw new AppError('ELIMIT', `body exceeds the size limit of ${o.maxBytes} bytes on the wire`, { limit: o.maxBytes });
+  };
+  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let decoded: Readable | null = null;
   try {
-    for await (const c of decoded) {
-      let chunk = c as Buffer;
-      if (decoded === source) countWire(chunk.length);
-      if (bytes + chunk.length > o.maxBytes) {
-        if (o.onLimit === 'error') throw new AppError('ELIMIT', `decoded body exceeds the size limit of ${o.maxBytes} bytes`, { limit: o.maxBytes });
-        chunk = chunk.subarray(0, o.maxBytes - bytes);
-        truncated = true;
+    if (!tokens.length) {
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        wire(r.value.length);
+        if (!(await take(r.value))) break;
       }
-      bytes += chunk.length;
-      hash.update(chunk);
-      if (o.sink) {
-        if (!o.sink.write(chunk)) await once(o.sink, 'drain');
-      } else chunks.push(chunk);
-      if (truncated) break;
+    } else {
+      // gather a small body whole; stop gathering as soon as it is not small
+      const pending: Buffer[] = [];
+      let ended = false;
+      let gathered = 0;
+      while (gathered <= SMALL_WIRE) {
+        const r = await it.next();
+        if (r.done) { ended = true; break; }
+        wire(r.value.length);
+        pending.push(r.value);
+        gathered += r.value.length;
+      }
+      const codings = tokens.reverse().map((t) => coding(t, pending[0]?.[0])); // undo in reverse order of application
+      let done = false;
+      if (ended && o.onLimit === 'error') {
+        const cap = Math.min(o.maxBytes, SMALL_DECODED);
+        try {
+          let buf: Buffer = Buffer.concat(pending);
+          for (const c of codings) buf = decodeSync(c, buf, cap + 1);
+          if (buf.length > o.maxBytes) throw limitError(o.maxBytes);
+          await take(buf);
+          done = true;
+        } catch (e) {
+          if (!tooLarge(e)) throw e;
+          if (o.maxBytes <= SMALL_DECODED) throw limitError(o.maxBytes);
+          // larger than the one-shot budget but maybe under the cap: stream it below
+        }
+      }
+      if (!done) {
+        const rest = async function* () {
+          yield* pending;
+          if (ended) return;
+          for (let r = await it.next(); !r.done; r = await it.next()) {
+            wire(r.value.length);
+            yield r.value;
+          }
+        };
+        decoded = pipeline([Readable.from(rest(), { objectMode: false }), ...codings.map(streamFor)], () => {}) as unknown as Readable;
+        for await (const c of decoded) if (!(await take(c as Buffer))) break;
+      }
     }
   } finally {
     // leaving early (limit, error, truncate) must not leave the connection half-read
-    if (truncated || !source.readableEnded) source.destroy();
-    if (decoded !== source) decoded.destroy();
+    if (!source.readableEnded) source.destroy();
+    decoded?.destroy();
   }
   return { data: o.sink ? null : Buffer.concat(chunks), bytes, wireBytes, sha256: hash.digest('hex'), truncated };
 }
