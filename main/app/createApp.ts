@@ -6,6 +6,7 @@ import { MemorySecretStore, type SecretStore } from '../services/app/secrets';
 import { SettingsStore } from '../services/app/settings';
 import { TrustStore } from '../services/app/trust';
 import { WireHub } from '../services/app/wire';
+import { registerUrl } from '../services/url/register';
 import { registerApp, type AppHostHooks } from './registerApp';
 
 export type { AppHostHooks } from './registerApp';
@@ -77,6 +78,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   // what it needs from the deps below, e.g.:
   //   registerUrl(router, { wire, trust, settings, log });
   // (URL inspector: registerUrl — added by that feature.)
+  // URL inspector (issue 3): its HttpClient's idle sockets are unref'd, so they never hold the
+  // process; App.close() could also call `url.close()` to drop them at once.
+  await registerUrl(router, { wire, trust, settings, log, secrets, userDataDir });
   // ─────────────────────────────────────────────────────────────────────────────────────────────
 
   log.info('app: started', { transport: opts.transport, version: opts.version ?? '0.0.0' });

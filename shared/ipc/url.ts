@@ -62,8 +62,8 @@ export type BodyPreview = z.infer<typeof BodyPreview>;
 export const UrlSendResult = UrlFetchResult.extend({
   /** for url.body ("save body as…"); kept for the last ~20 responses of this window */
   responseId: Id,
-  /** the history entry written for this send (url.history.get re-loads the request) */
-  historyId: Id,
+  /** the history entry written for this send (url.history.get re-loads it); null if it could not be written */
+  historyId: Id.nullable(),
   preview: BodyPreview,
   /** set when the request had `robotsAgent` */
   robots: RobotsVerdict.nullable(),
