@@ -11,7 +11,12 @@ function dn(o: PeerCertificate['subject'] | undefined): string {
 /** `DNS:localhost, IP Address:127.0.0.1` → ['DNS:localhost', 'IP:127.0.0.1']. */
 export function parseSans(altNames: string | undefined): string[] {
   if (!altNames) return [];
-  return altNames.split(/,\s*/).filter(Boolean).map((s) => s.replace(/^IP Address:/, 'IP:'));
+  return altNames.split(/,\s*/).filter(Boolean).map((s) => {
+    if (!s.startsWith('IP Address:')) return s;
+    const ip = s.slice(11);
+    // OpenSSL prints IPv6 uncompressed (0:0:0:0:0:0:0:1); show the canonical ::1
+    return `IP:${ip.includes(':') ? new URL(`http://[${ip}]/`).hostname.slice(1, -1) : ip}`;
+  });
 }
 
 const iso = (d: string) => {
