@@ -4,6 +4,7 @@ import { useErrors } from './errors';
 import { useJobs } from './jobs';
 import { useSettings } from './settings';
 import { useWire } from './wire';
+import { useUrl } from './url';
 
 /**
  * The one module that feeds the stores from main: events in, initial loads, and reloads after the
@@ -14,6 +15,7 @@ export function startSubscriptions(): () => void {
   const offs = [
     api.on('job.state', (s) => {
       useJobs.getState().apply(s);
+      useUrl.getState().onJobState(s);
       if (s.state === 'failed' && s.error) {
         useErrors.getState().report({ ...s.error, channel: s.kind, t: s.endedAt ?? Date.now(), source: 'job' });
       }
