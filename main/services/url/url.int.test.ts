@@ -179,6 +179,23 @@ describe('url.send', () => {
     expect(r.tls?.chain[0].sha256).toBe(e.detail.chain![0].sha256);
   });
 
+  it('a send riding a kept-alive connection still gets its own Wire transcript', async () => {
+    const url = `${H}/text?keepalive=1`;
+    await send({ url });
+    const second = resultOf((await send({ url })).final);
+    expect(second.hops[0].reused).toBe(true);
+    const conns = await c.invoke('wire.connections', {});
+    if (!conns.ok) throw new Error(conns.error.message);
+    const mine = conns.value.filter((w) => w.label === `GET ${url}`);
+    expect(mine).toHaveLength(2);
+    const last = await c.invoke('wire.snapshot', { conn: mine[1].conn });
+    const text = last.ok ? last.value.lines.map((l) => `${l.dir} ${l.text}`) : [];
+    expect(text).toContain('out GET /text?keepalive=1 HTTP/1.1');
+    expect(text.some((t) => t.startsWith('in HTTP/1.1 200'))).toBe(true);
+    expect(text.some((t) => t.startsWith('info connected to'))).toBe(false); // no new socket
+    expect(mine[1].closedAt).toBeDefined();
+  });
+
   it('a redirect loop fails with ELIMIT and the hops so far', async () => {
     const { final } = await send({ url: `${H}/redirect/loop` });
     expect(final.state).toBe('failed');
