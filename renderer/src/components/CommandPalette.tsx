@@ -46,14 +46,14 @@ export function CommandPalette() {
       contentClassName="palette-content"
       loop
     >
-      <Command.Input className="palette-input" placeholder="Type a command or a section…" />
+      <Command.Input autoFocus className="palette-input" placeholder="Type a command or a section…" />
       <Command.List className="palette-list">
         <Command.Empty className="palette-empty">No matching command.</Command.Empty>
         <Command.Group heading="Go to">
           {SECTION_LIST.map((m) => {
             const Icon = m.icon;
             return (
-              <Command.Item key={m.id} value={`go ${m.label}`} keywords={[m.id]} onSelect={() => run(() => openSection(m.id))}>
+              <Command.Item key={m.id} value={`Go to ${m.label}`} keywords={[m.id, 'open', 'section']} onSelect={() => run(() => openSection(m.id))}>
                 <Icon size={16} aria-hidden />
                 <span>Go to {m.label}</span>
                 <kbd>{shortcutLabel(m.key)}</kbd>
