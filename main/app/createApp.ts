@@ -74,13 +74,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   });
 
   // ── Feature modules register their channels here ────────────────────────────────────────────
-  // Each feature exports `register<Feature>(router, deps)` from its service folder and takes only
-  // what it needs from the deps below, e.g.:
-  //   registerUrl(router, { wire, trust, settings, log });
-  // (URL inspector: registerUrl — added by that feature.)
-  // URL inspector (issue 3): its HttpClient's idle sockets are unref'd, so they never hold the
-  // process; App.close() could also call `url.close()` to drop them at once.
-  await registerUrl(router, { wire, trust, settings, log, secrets, userDataDir });
+  // Each feature exports `register<Feature>(router, deps)` from its service folder, takes only what
+  // it needs from the deps, and returns something with close() that App.close() calls.
+  const features = [await registerUrl(router, { wire, trust, settings, log, secrets, userDataDir })];
   // ─────────────────────────────────────────────────────────────────────────────────────────────
 
   log.info('app: started', { transport: opts.transport, version: opts.version ?? '0.0.0' });
@@ -94,6 +90,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     secrets,
     async close() {
       offSettings();
+      for (const f of features) f.close();
       wire.dispose();
       log.info('app: closed');
       await log.flush();
