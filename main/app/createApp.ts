@@ -62,6 +62,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     trust,
     wire,
     log,
+    secrets,
     hooks: opts.hooks ?? {},
     info: {
       name: 'Porthole',

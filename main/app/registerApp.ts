@@ -1,3 +1,4 @@
+import type { SecretStore } from '../services/app/secrets';
 import { AppError } from '../../shared/errors';
 import type { Router } from '../ipc/router';
 import type { AppLog } from '../services/app/log';
@@ -18,6 +19,7 @@ export interface AppDeps {
   trust: TrustStore;
   wire: WireHub;
   log: AppLog;
+  secrets: SecretStore;
   hooks: AppHostHooks;
   info: { name: string; version: string; platform: string; transport: 'electron' | 'web'; userDataDir: string; logFile: string };
 }
@@ -65,6 +67,13 @@ export function registerApp(router: Router, d: AppDeps): void {
 
   router.handle('settings.get', () => d.settings.get());
   router.handle('settings.set', (patch) => d.settings.patch(patch));
+
+  router.handle('secrets.status', () => d.secrets.status());
+  router.handle('secrets.allowInsecure', () => {
+    d.secrets.allowInsecure?.();
+    d.log.warn('secrets: the user allowed storing passwords in an insecure store', { backend: d.secrets.status().backend });
+    return d.secrets.status();
+  });
 
   router.handle('trust.list', () => d.trust.list());
   router.handle('trust.add', (e) => d.trust.add(e));

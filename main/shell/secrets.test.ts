@@ -36,7 +36,7 @@ describe('SafeStorageSecretStore', () => {
   it.runIf(process.platform === 'linux')('reports basic_text as insecure and refuses to store until the user allows it', async () => {
     fakeSafeStorage.backend = 'basic_text';
     const s = await SafeStorageSecretStore.open(file);
-    expect(s.status()).toEqual({ backend: 'basic_text', encryptionAvailable: true, insecure: true, insecureAllowed: false });
+    expect(s.status()).toEqual({ kind: 'keychain', backend: 'basic_text', persistent: true, insecure: true, insecureAllowed: false });
     await expect(s.set('k', 'v')).rejects.toMatchObject({ code: 'EINVALID', detail: { reason: 'insecure-backend' } });
     s.allowInsecure();
     await s.set('k', 'v');

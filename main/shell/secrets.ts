@@ -3,17 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../services/app/jsonFile';
 import type { SecretStore } from '../services/app/secrets';
+import type { SecretsStatus } from '../../shared/ipc/app';
 
-/** What the UI shows about where passwords go (e.g. a warning banner in Settings). */
-export interface SecretStoreStatus {
-  /** Linux: which keyring safeStorage picked; 'os' elsewhere */
-  backend: string;
-  encryptionAvailable: boolean;
-  /** true when safeStorage would only obfuscate (Linux `basic_text`: no keyring) */
-  insecure: boolean;
-  /** the user agreed to store anyway */
-  insecureAllowed: boolean;
-}
 
 /**
  * Passwords encrypted by the OS keyring through Electron's safeStorage, kept as base64 in
@@ -44,12 +35,14 @@ export class SafeStorageSecretStore implements SecretStore {
     return new SafeStorageSecretStore(file, entries);
   }
 
-  status(): SecretStoreStatus {
+  status(): SecretsStatus {
     const backend = process.platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : 'os';
     return {
+      kind: 'keychain',
       backend,
-      encryptionAvailable: safeStorage.isEncryptionAvailable(),
-      insecure: backend === 'basic_text',
+      persistent: true,
+      // no keyring (Linux basic_text) or no encryption at all: storing would not protect anything
+      insecure: backend === 'basic_text' || !safeStorage.isEncryptionAvailable(),
       insecureAllowed: this.insecureAllowed,
     };
   }
@@ -72,9 +65,8 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   async set(key: string, value: string): Promise<void> {
-    const st = this.status();
-    if (!st.encryptionAvailable) throw new AppError('EINVALID', 'the OS keyring is not available', { reason: 'unavailable' });
-    if (st.insecure && !this.insecureAllowed) {
+    if (!safeStorage.isEncryptionAvailable()) throw new AppError('EINVALID', 'the OS keyring is not available', { reason: 'unavailable' });
+    if (this.status().insecure && !this.insecureAllowed) {
       throw new AppError('EINVALID', 'no OS keyring: passwords would be stored without real protection', { reason: 'insecure-backend' });
     }
     this.entries.set(key, safeStorage.encryptString(value).toString('base64'));

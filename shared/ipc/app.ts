@@ -66,6 +66,19 @@ export const WireFilterSchema = z.object({
   text: z.string().max(256).optional(),
 });
 
+/** Where passwords are kept: the OS keychain (Electron safeStorage), memory, or a passphrase file. */
+export const SecretsStatusSchema = z.object({
+  kind: z.enum(['keychain', 'memory', 'file']),
+  /** Linux: the keyring safeStorage picked (`basic_text` = none); otherwise a short description */
+  backend: z.string(),
+  /** survives a restart */
+  persistent: z.boolean(),
+  /** storing would not really protect the passwords (Linux without a keyring) */
+  insecure: z.boolean(),
+  insecureAllowed: z.boolean(),
+});
+export type SecretsStatus = z.infer<typeof SecretsStatusSchema>;
+
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -84,6 +97,9 @@ export const appRequests = {
   'app.openExternal': { req: z.object({ url: z.string().max(8192) }), res: Void },
   'settings.get': { req: Empty, res: SettingsSchema },
   'settings.set': { req: SettingsPatchSchema, res: SettingsSchema },
+  'secrets.status': { req: Empty, res: SecretsStatusSchema },
+  /** after the user has read the warning: store passwords even though the store is insecure */
+  'secrets.allowInsecure': { req: Empty, res: SecretsStatusSchema },
   'trust.list': { req: Empty, res: z.array(TrustEntrySchema) },
   'trust.add': {
     req: TrustEntrySchema.omit({ addedAt: true }),

@@ -1,3 +1,4 @@
+import type { SecretsStatus } from '../../../shared/ipc/app';
 import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -14,11 +15,18 @@ export interface SecretStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /** where passwords go, for Settings (see SecretsStatus in shared/ipc/app.ts) */
+  status(): SecretsStatus;
+  /** the user has seen the warning of an insecure store and wants to store anyway (this run) */
+  allowInsecure?(): void;
 }
 
 /** Lives as long as the process: nothing touches the disk. */
 export class MemorySecretStore implements SecretStore {
   private readonly map = new Map<string, string>();
+  status(): SecretsStatus {
+    return { kind: 'memory', backend: 'memory', persistent: false, insecure: false, insecureAllowed: false };
+  }
   async get(key: string): Promise<string | undefined> {
     return this.map.get(key);
   }
@@ -67,6 +75,9 @@ function deriveKey(passphrase: string, salt: Buffer, k: KdfParams): Promise<Buff
  */
 export class FileSecretStore implements SecretStore {
   private readonly serial = new Serial();
+  status(): SecretsStatus {
+    return { kind: 'file', backend: 'scrypt+aes-256-gcm', persistent: true, insecure: false, insecureAllowed: false };
+  }
 
   private constructor(
     readonly path: string,

@@ -33,6 +33,7 @@ export function fakeBridge(handlers: FakeHandlers = {}) {
       return ok(settings);
     },
     'trust.list': () => ok([]),
+    'secrets.status': () => ok({ kind: 'memory', backend: 'memory', persistent: false, insecure: false, insecureAllowed: false }),
     'wire.snapshot': () => ok({ lines: [], dropped: 0 }),
     'wire.connections': () => ok([]),
     'wire.clear': () => ok(null),

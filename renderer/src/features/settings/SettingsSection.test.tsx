@@ -30,6 +30,26 @@ describe('settings section', () => {
     expect(screen.getByText(/No certificates pinned/)).toBeTruthy();
   });
 
+  it('warns when passwords would be stored without a keyring, and lets the user agree', async () => {
+    let allowed = false;
+    const status = () => ({ kind: 'keychain' as const, backend: 'basic_text', persistent: true, insecure: true, insecureAllowed: allowed });
+    const b = fakeBridge({
+      'secrets.status': () => ok(status()),
+      'secrets.allowInsecure': () => {
+        allowed = true;
+        return ok(status());
+      },
+    });
+    await openSettings(b);
+    const box = screen.getByTestId('secrets-status');
+    expect(box.textContent).toContain('operating system keychain');
+    expect(within(box).getByRole('alert').textContent).toMatch(/No keyring/);
+    fireEvent.click(within(box).getByRole('button', { name: 'Store them anyway' }));
+    await settle();
+    expect(b.callsTo('secrets.allowInsecure')).toHaveLength(1);
+    expect(within(box).queryByRole('alert')).toBeNull();
+  });
+
   it('shows app info and the log folder path when the transport cannot open it', async () => {
     const b = fakeBridge();
     await openSettings(b);

@@ -5,6 +5,7 @@ import { useSettings } from '../../stores/settings';
 import { errorText } from '../../lib/errorText';
 import { ProxyForm } from './ProxyForm';
 import { TrustTable } from './TrustTable';
+import { Passwords } from './Passwords';
 
 function Group({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
@@ -115,6 +116,9 @@ export function SettingsSection() {
       </Group>
       <Group title="Network proxy">{settings ? <ProxyForm proxy={settings.proxy} /> : <p className="muted">Loading…</p>}</Group>
       <Group title="Wire log">{settings ? <WireBuffer value={settings.wireBufferLines} /> : <p className="muted">Loading…</p>}</Group>
+      <Group title="Passwords">
+        <Passwords />
+      </Group>
       <Group title="Trusted certificates">
         <TrustTable />
       </Group>
