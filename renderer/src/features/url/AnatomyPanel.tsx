@@ -67,36 +67,60 @@ function Strip({ a }: { a: UrlAnatomy }) {
 
 function Details({ a }: { a: UrlAnatomy }) {
   const diffs = new Set(a.differences);
+  // one column per part, one row per view: as compact as the URL itself, easy to compare down a column
+  const cls = (f: Rfc3986Field) => (diffs.has(f) ? 'diff' : undefined);
   return (
     <div className="anatomy-details">
       <table className="grid anatomy-table" data-testid="anatomy-table">
         <thead>
           <tr>
-            <th scope="col">Part</th>
-            <th scope="col">RFC 3986</th>
-            <th scope="col">WHATWG (browsers, Node URL)</th>
-            <th scope="col">Percent-decoded</th>
+            <th scope="col">
+              <span className="sr-only">View</span>
+            </th>
+            {RFC3986_FIELDS.map((f) => (
+              <th key={f} scope="col" className={cls(f)} data-field={f} data-diff={diffs.has(f) || undefined}>
+                {f}
+                {diffs.has(f) && <span className="diff-badge">differs</span>}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {RFC3986_FIELDS.map((f) => {
-            const d = diffs.has(f);
-            const dec = decodedFor(f, a);
-            const raw = a.rfc3986[f];
-            return (
-              <tr key={f} className={d ? 'diff' : undefined} data-field={f} data-diff={d || undefined}>
-                <th scope="row">
-                  {f}
-                  {d && <span className="diff-badge">differs</span>}
-                </th>
-                <td>
-                  <Val v={raw} />
+          <tr data-view="rfc3986">
+            <th scope="row">RFC 3986</th>
+            {RFC3986_FIELDS.map((f) => (
+              <td key={f} className={cls(f)} data-field={f}>
+                <Val v={a.rfc3986[f]} />
+              </td>
+            ))}
+          </tr>
+          <tr data-view="whatwg">
+            <th scope="row" title="What browsers and Node's URL make of it">
+              WHATWG
+            </th>
+            {RFC3986_FIELDS.map((f) => {
+              // the WHATWG getters answer '' for both absent and empty: show that as "none", not as a claim
+              const v = a.whatwg ? whatwgFor(f, a.whatwg) : null;
+              return (
+                <td key={f} className={cls(f)} data-field={f}>
+                  {!a.whatwg ? <span className="muted">—</span> : f === 'params' ? <span className="muted">in path</span> : v ? <span className="mono selectable">{v}</span> : <span className="muted">none</span>}
                 </td>
-                <td>{a.whatwg ? f === 'params' ? <span className="muted">n/a (part of path)</span> : <Val v={whatwgFor(f, a.whatwg)} /> : <span className="muted">—</span>}</td>
-                <td>{dec !== null && dec !== raw ? <Val v={dec} /> : null}</td>
-              </tr>
-            );
-          })}
+              );
+            })}
+          </tr>
+          {(['path', 'query', 'fragment'] as const).some((f) => decodedFor(f, a) !== null && decodedFor(f, a) !== a.rfc3986[f]) && (
+            <tr data-view="decoded">
+              <th scope="row">Decoded</th>
+              {RFC3986_FIELDS.map((f) => {
+                const dec = decodedFor(f, a);
+                return (
+                  <td key={f} className={cls(f)} data-field={f}>
+                    {dec !== null && dec !== a.rfc3986[f] ? <Val v={dec} /> : null}
+                  </td>
+                );
+              })}
+            </tr>
+          )}
         </tbody>
       </table>
       <div className="anatomy-notes">

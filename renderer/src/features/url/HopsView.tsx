@@ -1,6 +1,6 @@
 import type { HeaderPair, Hop } from '../../../../shared/ipc/urlFetch';
 import { formatDuration } from '../../../../shared/format';
-import { PHASES, statusClass, TimingBar, TimingLegend } from './TimingBar';
+import { httpVersion, PHASES, statusClass, TimingBar, TimingLegend } from './TimingBar';
 
 /** Headers as received (or as sent): order and repeats kept, names as written. */
 export function HeadersTable({ headers, label }: { headers: HeaderPair[]; label: string }) {
@@ -35,9 +35,9 @@ function HopDetails({ h, n, open }: { h: Hop; n: number; open: boolean }) {
         <span className="hop-method mono">{h.method}</span>
         <span className="mono hop-url-full selectable">{h.url}</span>
         <span className={`hop-status mono ${statusClass(h.status)}`}>
-          {h.status} {h.reason}
+          {`${h.status} ${h.reason}`.trim()}
         </span>
-        <span className="muted mono">HTTP/{h.httpVersion}</span>
+        <span className="muted mono">{httpVersion(h.httpVersion)}</span>
         <span className="muted mono">{remote(h)}</span>
         {h.reused && <span className="badge">reused connection</span>}
         <span className="hop-total num">{formatDuration(h.timing.total)}</span>

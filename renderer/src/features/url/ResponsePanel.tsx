@@ -9,7 +9,7 @@ import { ErrorView } from './ErrorView';
 import { HeadersTable, HopsView } from './HopsView';
 import { RobotsPanel } from './Robots';
 import { Tabs } from './Tabs';
-import { HopWaterfall, statusClass } from './TimingBar';
+import { HopWaterfall, httpVersion, statusClass } from './TimingBar';
 import { TlsView } from './TlsView';
 
 /** Re-renders every `ms` while `on`, for a running clock. */
@@ -48,9 +48,10 @@ function StatusLine({ s }: { s: SendState }) {
   return (
     <div className="status-line" data-testid="status-line">
       <span className={`status-badge ${statusClass(r.status)}`} data-testid="response-status">
-        {r.status} {last?.reason ?? ''}
+        {/* HTTP/2 has no reason phrase */}
+        {`${r.status} ${last?.reason ?? ''}`.trim()}
       </span>
-      {last && <span className="muted mono">HTTP/{last.httpVersion}</span>}
+      {last && <span className="muted mono">{httpVersion(last.httpVersion)}</span>}
       <span title="Total time over all hops">
         <span className="muted">Time</span> <span className="num">{formatDuration(total)}</span>
       </span>

@@ -83,6 +83,9 @@ const originOf = (url: string): string | null => {
   }
 };
 
+/** `1.1` or `HTTP/1.1` (engines differ) → `HTTP/1.1`. */
+export const httpVersion = (v: string): string => (/^HTTP\//i.test(v) ? v : `HTTP/${v}`);
+
 export const statusClass = (s: number): string => (s >= 500 ? 's5' : s >= 400 ? 's4' : s >= 300 ? 's3' : s >= 200 ? 's2' : 's1');
 
 /** Every hop on one time axis: a redirect chain reads as a waterfall, left to right. */
