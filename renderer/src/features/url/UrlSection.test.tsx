@@ -216,6 +216,26 @@ describe('URL section', () => {
     await waitFor(() => expect(b.callsTo('url.history.list').at(-1)).toEqual({ query: 'form', limit: 200 }));
   });
 
+  it('copies the request as curl, secrets only when ticked; a custom method is any token', async () => {
+    const b = await openUrl({ 'url.curl.export': ({ includeSecrets }) => ok({ command: includeSecrets ? "curl -u 'u:p' http://h/" : "curl -u 'u:<secret>' http://h/", warnings: [] }) });
+    typeUrl('http://h/');
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: '__custom' } });
+    fireEvent.change(screen.getByLabelText('Custom method'), { target: { value: 'PROPFIND' } });
+    fireEvent.click(screen.getByRole('button', { name: /Copy as curl/ }));
+    await settle();
+    const dialog = screen.getByTestId('curl-export');
+    expect(within(dialog).getByTestId('curl-command').textContent).toBe("curl -u 'u:<secret>' http://h/");
+    expect(b.callsTo('url.curl.export')[0]).toMatchObject({ request: { url: 'http://h/', method: 'PROPFIND' }, includeSecrets: false });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /Include secrets/ }));
+    await settle();
+    expect(within(dialog).getByTestId('curl-command').textContent).toBe("curl -u 'u:p' http://h/");
+    expect(b.callsTo('url.curl.export').at(-1)).toMatchObject({ includeSecrets: true });
+    // not a token: marked, and Send waits until it is one
+    fireEvent.change(screen.getByLabelText('Custom method'), { target: { value: 'BAD(METHOD)' } });
+    expect(screen.getByLabelText('Custom method').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: /^Send/ }).disabled).toBe(true);
+  });
+
   it('keeps its state when the user leaves the section and comes back', async () => {
     await openUrl();
     typeUrl('http://kept/');

@@ -26,7 +26,8 @@ export function UrlSection() {
 
   // Ctrl/Cmd+Enter sends from anywhere in the section (a body textarea included)
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && isModKey(e) && !e.shiftKey) {
+    // a dialog that already used the chord (curl import: Ctrl+Enter imports) keeps it
+    if (e.key === 'Enter' && isModKey(e) && !e.shiftKey && !e.defaultPrevented) {
       e.preventDefault();
       void sendNow();
     }
