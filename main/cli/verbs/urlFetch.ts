@@ -1,8 +1,7 @@
 import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { AppError } from '../../../shared/errors';
-import type { Cookie as CookieDto, Hop as HopDto, UrlFetchResult } from '../../../shared/ipc/urlFetch';
-import type { Cookie, Hop, HttpResult } from '../../protocols/http/types';
+import type { Hop } from '../../../shared/ipc/urlFetch';
 import { HttpClient } from '../../protocols/http/client';
 import { proxyFromEnv } from '../../protocols/http/proxy';
 import { maskHeader } from '../../protocols/http/wireLog';
@@ -43,12 +42,6 @@ interface Args {
 }
 
 class UsageError extends Error {}
-
-// The engine's plain interfaces and the IPC schemas must not drift apart (protocols may not import
-// shared/ipc, so the check lives here, where both are visible): a compile error means they did.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const contractCheck: [Same<Hop, HopDto>, Same<Cookie, CookieDto>, Same<Omit<HttpResult, 'data'>, UrlFetchResult>] = [true, true, true];
-void contractCheck;
 
 function parseArgs(argv: string[]): Args | 'help' {
   const a: Args = { url: '', method: null, headers: [], data: null, maxRedirects: 20, cacert: null, timeoutMs: null, output: null, json: false };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/errors';
 import { parseContentType, decodeText, isTextual } from './charset';
+import { Canceller, type CancelSignal } from './cancel';
 import { bareHost, defaultPort, openConnection, type Conn } from './connect';
 import { toAppError } from './errors';
 import { sendH1, sendH2, type Incoming } from './exchange';
@@ -10,7 +11,7 @@ import { selectProxy } from './proxy';
 import { readBody, type BodyRead } from './readBody';
 import { REDIRECT_STATUSES, nextHeaders, nextMethod, resolveLocation } from './redirect';
 import type { Hop, HttpRequestOptions, HttpResult } from './types';
-import { bodySummary, maskHeader, maskUrl, type WireFactory } from './wireLog';
+import { bodySummary, maskHeader, maskUrl, tee, type WireFactory } from './wireLog';
 
 export type { HttpRequestOptions, HttpResult };
 
@@ -50,16 +51,17 @@ export class HttpClient {
 
   /** Sends the request, following redirects per Fetch; throws AppError with `detail.hops`. */
   async request(o: HttpRequestOptions): Promise<HttpResult> {
-    const ac = new AbortController();
-    const onUserAbort = () => ac.abort(new AppError('ECANCELLED', 'request cancelled'));
+    const cancel = new Canceller();
+    const onUserAbort = () => cancel.abort(new AppError('ECANCELLED', 'request cancelled'));
     if (o.signal?.aborted) onUserAbort();
     o.signal?.addEventListener('abort', onUserAbort, { once: true });
-    const timer = o.timeoutMs ? setTimeout(() => ac.abort(new AppError('ETIMEDOUT', `no complete response within ${o.timeoutMs} ms`)), o.timeoutMs) : null;
+    const timer = o.timeoutMs ? setTimeout(() => cancel.abort(new AppError('ETIMEDOUT', `no complete response within ${o.timeoutMs} ms`)), o.timeoutMs) : null;
     const hops: Hop[] = [];
     try {
-      return await this.run(o, ac.signal, hops);
+      return await this.run(o, cancel, hops);
     } catch (e) {
-      const err = ac.signal.aborted && !(e instanceof AppError && e.code !== 'ECONNECTION' && e.code !== 'EINTERNAL') ? (ac.signal.reason as AppError) : toAppError(e);
+      // an abort surfaces as whatever the torn-down socket threw: report the abort's own reason
+      const err = cancel.aborted && !(e instanceof AppError && e.code !== 'ECONNECTION' && e.code !== 'EINTERNAL' && e.code !== 'ECANCELLED') ? (cancel.reason as AppError) : toAppError(e);
       const detail = { ...(typeof err.detail === 'object' && err.detail ? err.detail : {}), hops };
       throw new AppError(err.code, err.message, detail);
     } finally {
@@ -68,7 +70,7 @@ export class HttpClient {
     }
   }
 
-  private async run(o: HttpRequestOptions, signal: AbortSignal, hops: Hop[]): Promise<HttpResult> {
+  private async run(o: HttpRequestOptions, signal: CancelSignal, hops: Hop[]): Promise<HttpResult> {
     let url: URL;
     try {
       url = new URL(o.url);
@@ -122,7 +124,7 @@ export class HttpClient {
   }
 
   /** One request/response: connection (pooled or new), exchange, body. */
-  private async hop(o: HttpRequestOptions, url: URL, method: string, userHeaders: [string, string][], body: Buffer | null, mayRedirect: boolean, signal: AbortSignal): Promise<HopOut> {
+  private async hop(o: HttpRequestOptions, url: URL, method: string, userHeaders: [string, string][], body: Buffer | null, mayRedirect: boolean, signal: CancelSignal): Promise<HopOut> {
     const t0 = performance.now();
     const proxy = selectProxy(url, o.proxy);
     const key = `${url.protocol}//${url.host}|${proxy?.href ?? ''}|${o.ca ? createHash('sha1').update(o.ca).digest('hex') : ''}`;
@@ -134,8 +136,12 @@ export class HttpClient {
     if (conn && !pinOk(conn)) { conn.socket.destroy(); conn = undefined; }
     const reused = !!(h2 || conn);
     if (!h2 && !conn) {
-      const wire = this.wire?.(`http ${url.host}`) ?? null;
-      conn = await openConnection({ url, proxy, ca: o.ca, isTrusted: o.isTrusted, alpn: https && o.http2 !== false ? ['h2', 'http/1.1'] : ['http/1.1'], signal, wire });
+      // the connection keeps the factory's transcript (it outlives this request); its opening
+      // lines also go to the request's own transcript
+      const connWire = this.wire?.(`http ${url.host}`) ?? null;
+      const openWire = o.wire && connWire ? tee(o.wire, connWire) : o.wire ?? connWire;
+      conn = await openConnection({ url, proxy, ca: o.ca, isTrusted: o.isTrusted, alpn: https && o.http2 !== false ? ['h2', 'http/1.1'] : ['http/1.1'], signal, wire: openWire });
+      conn.wire = connWire;
       if (conn.alpn === 'h2') {
         h2 = this.pool.addH2(key, url.origin, conn);
         conn = undefined;
@@ -144,7 +150,8 @@ export class HttpClient {
     const c = (h2?.conn ?? conn)!;
     const headers = this.headersFor(o, url, method, userHeaders, body, !!h2, proxy !== null && !https);
     const target = proxy && !https ? url.href : `${url.pathname}${url.search}`;
-    const wire = c.wire;
+    // this request's lines go to its own transcript when it has one, whatever socket it rides
+    const wire = o.wire ?? c.wire;
     wire?.out(`${method} ${maskUrl(target)} ${h2 ? 'HTTP/2' : 'HTTP/1.1'}`);
     for (const [n, v] of headers) if (!n.startsWith(':')) wire?.out(maskHeader(n, v));
     if (body) wire?.out(bodySummary(body.length, userHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null));
@@ -162,12 +169,6 @@ export class HttpClient {
     wire?.in(`${incoming.httpVersion} ${incoming.status}${incoming.reason ? ` ${incoming.reason}` : ''}`);
     for (const [n, v] of incoming.headers) wire?.in(maskHeader(n, v));
     const t1 = performance.now();
-    // node:http emits 'free' on the socket once a keep-alive response ended (possibly before or
-    // after readBody resolves): the connection goes back to the pool when both happened
-    let freed = false;
-    let bodyDone = false;
-    const release = () => { if (freed && bodyDone && conn) this.pool.release(key, conn); };
-    if (conn && incoming.keepAlive) conn.socket.once('free', () => { freed = true; release(); });
     const redirect = mayRedirect && REDIRECT_STATUSES.has(incoming.status);
     const get = (n: string) => incoming.headers.find(([k]) => k.toLowerCase() === n)?.[1] ?? null;
     const len = Number(get('content-length'));
@@ -189,10 +190,9 @@ export class HttpClient {
     wire?.in(bodySummary(read.bytes, get('content-type'), read.wireBytes !== read.bytes ? `, ${read.wireBytes} on the wire` : ''));
     const t2 = performance.now();
     // the socket is free again only when the whole body was read and the server allows keep-alive
-    if (conn && incoming.keepAlive && !read.truncated && !conn.socket.destroyed) {
-      bodyDone = true;
-      release();
-    } else if (conn) conn.socket.destroy();
+    // (the channel has already destroyed it if anything unasked-for followed the response)
+    if (conn && incoming.keepAlive && !read.truncated && incoming.body.readableEnded && !conn.socket.destroyed) this.pool.release(key, conn);
+    else if (conn) conn.socket.destroy();
     const hop: Hop = {
       method,
       url: url.href,

@@ -3,8 +3,10 @@ import { isIP, Socket, connect as netConnect } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/errors';
+import type { CancelSignal } from './cancel';
 import { isCertCode, toAppError } from './errors';
 import { tlsInfo } from './tlsInfo';
+import type { H1Channel } from './h1';
 import type { TlsInfo } from './types';
 import { maskHeader, type WireSink } from './wireLog';
 
@@ -34,7 +36,10 @@ export interface Conn {
   timing: ConnTiming;
   /** set when the certificate did not verify and was accepted through a pinned fingerprint */
   pinnedFingerprint: string | null;
+  /** the connection's own transcript (opened, closed); a request may write its lines elsewhere */
   wire: WireSink | null;
+  /** HTTP/1.1 framing on this socket, made on first use */
+  h1?: H1Channel;
 }
 
 export interface ConnectOptions {
@@ -43,7 +48,7 @@ export interface ConnectOptions {
   ca?: string;
   isTrusted?: (host: string, port: number, sha256: string) => boolean;
   alpn: string[];
-  signal: AbortSignal;
+  signal: CancelSignal;
   wire: WireSink | null;
 }
 
@@ -52,11 +57,12 @@ export const defaultPort = (u: URL) => Number(u.port) || (u.protocol === 'https:
 export const bareHost = (u: URL) => u.hostname.replace(/^\[|\]$/g, '');
 
 /** Resolves on `ok`, rejects on 'error'/'close' or abort; cleans its listeners either way. */
-function waitFor(socket: Socket, ok: string, signal: AbortSignal): Promise<void> {
+function waitFor(socket: Socket, ok: string, signal: CancelSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    let unsubscribe = () => {};
     const done = (err?: unknown) => {
       socket.off(ok, onOk).off('error', onErr).off('close', onClose);
-      signal.removeEventListener('abort', onAbort);
+      unsubscribe();
       if (err) reject(err);
       else resolve();
     };
@@ -69,11 +75,11 @@ function waitFor(socket: Socket, ok: string, signal: AbortSignal): Promise<void>
     };
     if (signal.aborted) return onAbort();
     socket.once(ok, onOk).once('error', onErr).once('close', onClose);
-    signal.addEventListener('abort', onAbort, { once: true });
+    unsubscribe = signal.onAbort(onAbort);
   });
 }
 
-async function tcp(host: string, port: number, signal: AbortSignal, timing: ConnTiming): Promise<Socket> {
+async function tcp(host: string, port: number, signal: CancelSignal, timing: ConnTiming): Promise<Socket> {
   let addresses: { address: string; family: number }[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
   else {
@@ -101,7 +107,7 @@ async function tcp(host: string, port: number, signal: AbortSignal, timing: Conn
 }
 
 /** CONNECT host:port through an HTTP proxy; the proxy's answer is read by hand (bounded). */
-async function tunnel(socket: Socket, url: URL, proxy: URL, signal: AbortSignal, wire: WireSink | null): Promise<void> {
+async function tunnel(socket: Socket, url: URL, proxy: URL, signal: CancelSignal, wire: WireSink | null): Promise<void> {
   const authority = `${url.hostname}:${defaultPort(url)}`;
   const lines = [`CONNECT ${authority} HTTP/1.1`, `Host: ${authority}`];
   if (proxy.username) {
@@ -111,6 +117,7 @@ async function tunnel(socket: Socket, url: URL, proxy: URL, signal: AbortSignal,
   for (const l of lines) wire?.out(l.startsWith('Proxy-Authorization') ? maskHeader('Proxy-Authorization', l.slice(21)) : l);
   socket.write(`${lines.join('\r\n')}\r\n\r\n`);
   const head = await new Promise<string>((resolve, reject) => {
+    let unsubscribe = () => {};
     let buf = Buffer.alloc(0);
     const onData = (c: Buffer) => {
       buf = Buffer.concat([buf, c]);
@@ -127,9 +134,9 @@ async function tunnel(socket: Socket, url: URL, proxy: URL, signal: AbortSignal,
     };
     const onEnd = () => { cleanup(); reject(new AppError('ECONNECTION', 'the proxy closed the connection during CONNECT')); };
     const onAbort = () => { cleanup(); socket.destroy(); reject(signal.reason); };
-    const cleanup = () => { socket.off('data', onData).off('end', onEnd).off('error', onEnd); signal.removeEventListener('abort', onAbort); socket.pause(); };
+    const cleanup = () => { socket.off('data', onData).off('end', onEnd).off('error', onEnd); unsubscribe(); socket.pause(); };
     socket.on('data', onData).once('end', onEnd).once('error', onEnd);
-    signal.addEventListener('abort', onAbort, { once: true });
+    unsubscribe = signal.onAbort(onAbort);
   });
   const status = /^HTTP\/1\.[01] (\d{3})/.exec(head);
   for (const l of head.split('\r\n')) wire?.in(l);

@@ -1,12 +1,13 @@
-import { request as h1request, type IncomingMessage } from 'node:http';
 import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, IncomingHttpStatusHeader } from 'node:http2';
 import { performance } from 'node:perf_hooks';
-import type { Readable } from 'node:stream';
+import type { CancelSignal } from './cancel';
 import type { Conn } from './connect';
+import { H1Channel } from './h1';
+import type { BodySource } from './readBody';
 
 /**
- * One request/response exchange on a connection that is already open: HTTP/1.1 through
- * `node:http` on our own socket (so we own keep-alive and timing), or one stream of an HTTP/2
+ * One request/response exchange on a connection that is already open: HTTP/1.1 framed by
+ * ./h1.ts on our own socket (so we own keep-alive and timing), or one stream of an HTTP/2
  * session. Resolves when the response head arrives; the body is left to readBody().
  */
 
@@ -18,7 +19,7 @@ export interface Outgoing {
   headers: [string, string][];
   body: Buffer | null;
   maxHeaderBytes: number;
-  signal: AbortSignal;
+  signal: CancelSignal;
 }
 
 export interface Incoming {
@@ -26,7 +27,7 @@ export interface Incoming {
   status: number;
   reason: string;
   headers: [string, string][];
-  body: Readable;
+  body: BodySource;
   /** ms from sending the request to the response head */
   ttfb: number;
   /** HTTP/1.1: whether the socket may be reused once the body is read */
@@ -39,61 +40,28 @@ const pairs = (raw: string[]) => {
   return out;
 };
 
-/** Rejects with the abort reason, or the error, whichever comes first; removes its listener. */
-function race<T>(signal: AbortSignal, onAbort: () => void, run: (resolve: (v: T) => void, reject: (e: unknown) => void) => void): Promise<T> {
+/** Rejects with the abort reason, or the error, whichever comes first; drops its listener. */
+function race<T>(signal: CancelSignal, onAbort: () => void, run: (resolve: (v: T) => void, reject: (e: unknown) => void) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const abort = () => {
+    if (signal.aborted) {
+      onAbort();
+      return reject(signal.reason);
+    }
+    const unsubscribe = signal.onAbort(() => {
       onAbort();
       reject(signal.reason);
-    };
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
+    });
     run(
-      (v) => { signal.removeEventListener('abort', abort); resolve(v); },
-      (e) => { signal.removeEventListener('abort', abort); reject(e); },
+      (v) => { unsubscribe(); resolve(v); },
+      (e) => { unsubscribe(); reject(e); },
     );
   });
 }
 
-export function sendH1(conn: Conn, o: Outgoing): Promise<Incoming & { res: IncomingMessage }> {
-  const t0 = performance.now();
-  // headers as an array of pairs keep order and duplicates, and Node adds nothing we did not list
-  const flat = o.headers.flat();
-  const req = h1request({
-    createConnection: () => conn.socket,
-    method: o.method,
-    path: o.target,
-    headers: flat as unknown as Record<string, string>,
-    setHost: false,
-    maxHeaderSize: o.maxHeaderBytes,
-  });
-  // Without an agent, node:http marks the request as the connection's last even though our own
-  // `Connection: keep-alive` header went out; tell it the truth so it frees the socket at the end
-  // of the response (it still honours a server's `Connection: close`).
-  if (o.headers.some(([n, v]) => n.toLowerCase() === 'connection' && /keep-alive/i.test(v))) {
-    Object.assign(req, { shouldKeepAlive: true, _last: false });
-  }
-  return race(o.signal, () => req.destroy(o.signal.reason as Error), (resolve, reject) => {
-    req.once('error', reject);
-    req.once('response', (res: IncomingMessage) => {
-      const ttfb = performance.now() - t0;
-      // errors after the head surface on the body stream (readBody); keep the request quiet
-      req.removeListener('error', reject);
-      req.on('error', () => {});
-      o.signal.addEventListener('abort', () => res.destroy(o.signal.reason as Error), { once: true });
-      resolve({
-        res,
-        httpVersion: `HTTP/${res.httpVersion}`,
-        status: res.statusCode ?? 0,
-        reason: res.statusMessage ?? '',
-        headers: pairs(res.rawHeaders),
-        body: res,
-        ttfb,
-        keepAlive: (req as unknown as { shouldKeepAlive: boolean }).shouldKeepAlive,
-      });
-    });
-    req.end(o.body ?? undefined);
-  });
+/** HTTP/1.1: the connection's channel (made on first use) sends and parses. */
+export function sendH1(conn: Conn, o: Outgoing): Promise<Incoming> {
+  conn.h1 ??= new H1Channel(conn.socket);
+  return conn.h1.exchange(o);
 }
 
 export function sendH2(session: ClientHttp2Session, o: Outgoing): Promise<Incoming & { stream: ClientHttp2Stream }> {
@@ -111,7 +79,9 @@ export function sendH2(session: ClientHttp2Session, o: Outgoing): Promise<Incomi
     stream.once('response', (h: IncomingHttpHeaders & IncomingHttpStatusHeader, _flags: number, raw?: string[]) => {
       const ttfb = performance.now() - t0;
       stream.removeListener('error', reject);
-      o.signal.addEventListener('abort', () => stream.destroy(o.signal.reason as Error), { once: true });
+      // unsubscribed when the stream closes, so a long-lived caller signal does not collect listeners
+      const off = o.signal.onAbort(() => stream.destroy(o.signal.reason as Error));
+      stream.once('close', off);
       const list = raw ? pairs(raw) : Object.entries(h).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, String(v)] as [string, string]]));
       resolve({
         stream,

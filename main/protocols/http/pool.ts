@@ -16,6 +16,8 @@ export interface H2Entry {
 
 export class ConnectionPool {
   private idle = new Map<string, Conn[]>();
+  /** the pool's own listeners on an idle socket (the H1 channel keeps its listeners) */
+  private drops = new Map<Conn, () => void>();
   private h2 = new Map<string, H2Entry>();
   private closed = false;
 
@@ -24,7 +26,9 @@ export class ConnectionPool {
     const list = this.idle.get(key);
     while (list?.length) {
       const c = list.pop()!;
-      c.socket.removeAllListeners('close').removeAllListeners('error').removeAllListeners('timeout');
+      const drop = this.drops.get(c);
+      this.drops.delete(c);
+      if (drop) c.socket.off('close', drop).off('error', drop).off('timeout', drop);
       c.socket.setTimeout(0);
       c.socket.ref();
       if (!c.socket.destroyed && c.socket.writable && c.socket.readable) return c;
@@ -42,10 +46,12 @@ export class ConnectionPool {
     const drop = () => {
       const i = list.indexOf(c);
       if (i >= 0) list.splice(i, 1);
+      this.drops.delete(c);
       c.socket.destroy();
       c.wire?.info('idle connection closed');
       c.wire?.close();
     };
+    this.drops.set(c, drop);
     c.socket.once('close', drop).once('error', drop).once('timeout', drop);
     c.socket.setTimeout(IDLE_MS);
     // an idle keep-alive socket must not keep the process (CLI, tests) alive
@@ -83,6 +89,7 @@ export class ConnectionPool {
     this.closed = true;
     for (const list of this.idle.values()) for (const c of list) c.socket.destroy();
     this.idle.clear();
+    this.drops.clear();
     for (const e of this.h2.values()) e.session.destroy();
     this.h2.clear();
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as hashOnce } from 'node:crypto';
 import { once } from 'node:events';
 import { pipeline, Readable, type Writable } from 'node:stream';
 import {
@@ -16,6 +16,14 @@ import { AppError } from '../../../shared/errors';
  * decompression bomb never allocates past the cap (zlib emits ≤ 16 KiB at a time and backpressure
  * holds the socket while we do not read).
  */
+
+/** What a body is read from: a Readable (HTTP/2 stream) or the HTTP/1.1 channel's body (./h1.ts). */
+export interface BodySource extends AsyncIterable<Buffer> {
+  /** every byte was delivered and read: nothing is left on the connection */
+  readonly readableEnded: boolean;
+  /** stop early: the connection is no longer usable */
+  destroy(): unknown;
+}
 
 export interface ReadBodyOptions {
   contentEncoding: string | null;
@@ -69,10 +77,11 @@ function decodeSync(c: Coding, buf: Buffer, maxOutputLength: number): Buffer {
 const tooLarge = (e: unknown) => (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
 const limitError = (max: number) => new AppError('ELIMIT', `decoded body exceeds the size limit of ${max} bytes`, { limit: max });
 
-export async function readBody(source: Readable, o: ReadBodyOptions): Promise<BodyRead> {
+export async function readBody(source: BodySource, o: ReadBodyOptions): Promise<BodyRead> {
   const tokens = (o.contentEncoding ?? '').toLowerCase().split(',').map((s) => s.trim()).filter((s) => s && s !== 'identity');
   if (tokens.length > 2) throw new AppError('EPROTOCOL', `too many Content-Encodings: ${o.contentEncoding}`);
-  const hash = createHash('sha256');
+  // kept bodies are hashed once at the end (one call, no Hash object); streamed ones as they pass
+  const hash = o.sink ? createHash('sha256') : null;
   const chunks: Buffer[] = [];
   let wireBytes = 0;
   let bytes = 0;
@@ -86,8 +95,8 @@ export async function readBody(source: Readable, o: ReadBodyOptions): Promise<Bo
       truncated = true;
     }
     bytes += chunk.length;
-    hash.update(chunk);
     if (o.sink) {
+      hash!.update(chunk);
       if (!o.sink.write(chunk)) await once(o.sink, 'drain');
     } else chunks.push(chunk);
     return !truncated;
@@ -152,5 +161,7 @@ export async function readBody(source: Readable, o: ReadBodyOptions): Promise<Bo
     if (!source.readableEnded) source.destroy();
     decoded?.destroy();
   }
-  return { data: o.sink ? null : Buffer.concat(chunks), bytes, wireBytes, sha256: hash.digest('hex'), truncated };
+  if (hash) return { data: null, bytes, wireBytes, sha256: hash.digest('hex'), truncated };
+  const data = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
+  return { data, bytes, wireBytes, sha256: hashOnce('sha256', data, 'hex'), truncated };
 }

@@ -1,85 +1,15 @@
 import type { Writable } from 'node:stream';
+import type { BodyInfo, CertInfo, Cookie, Hop, HopTiming, TlsInfo, UrlFetchResult } from '../../../shared/ipc/urlFetch';
+import type { WireSink } from '../wire';
 import type { CookieJar } from './cookies';
 import type { ProxyConfig } from './proxy';
 
 /*
- * Result shapes. They mirror the zod schemas of shared/ipc/urlFetch.ts (protocols may not import
- * the IPC layer — eslint layer rule); main/cli/verbs/urlFetch.ts asserts at compile time that the
- * two stay mutually assignable.
+ * Result shapes are the IPC schemas' own types (shared/ipc/urlFetch.ts), so the engine, the CLI's
+ * `--json` and the app cannot drift apart. Only the engine's request options and the result's
+ * body bytes are its own.
  */
-
-/** Milliseconds per phase (not cumulative); null for a phase that did not happen. */
-export interface HopTiming {
-  dns: number | null;
-  connect: number | null;
-  tls: number | null;
-  ttfb: number | null;
-  download: number | null;
-  total: number;
-}
-
-export interface CertInfo {
-  subject: string;
-  issuer: string;
-  /** e.g. `DNS:localhost`, `IP:127.0.0.1` */
-  sans: string[];
-  /** ISO 8601 */
-  validFrom: string;
-  validTo: string;
-  /** lowercase hex SHA-256 of the DER */
-  sha256: string;
-}
-
-export interface TlsInfo {
-  protocol: string | null;
-  alpn: string | null;
-  cipher: string | null;
-  /** leaf first, up to the self-issued root when known */
-  chain: CertInfo[];
-}
-
-export interface Hop {
-  method: string;
-  url: string;
-  httpVersion: string;
-  status: number;
-  reason: string;
-  /** exactly as sent, secrets included: mask before it leaves main (the CLI and services do) */
-  requestHeaders: [string, string][];
-  /** as received: order, repeats and name case kept */
-  headers: [string, string][];
-  remoteAddress: string | null;
-  remotePort: number | null;
-  /** rode a kept-alive connection / HTTP/2 session */
-  reused: boolean;
-  timing: HopTiming;
-  tls: TlsInfo | null;
-}
-
-export interface BodyInfo {
-  bytes: number;
-  wireBytes: number;
-  sha256: string;
-  contentType: string | null;
-  charset: string | null;
-  contentEncoding: string | null;
-  truncated: boolean;
-}
-
-/** RFC 6265 storage model entry, as the UI lists and edits it. */
-export interface Cookie {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
-  hostOnly: boolean;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: 'Strict' | 'Lax' | 'None' | null;
-  /** ms since epoch; null = session cookie */
-  expires: number | null;
-  created: number;
-}
+export type { BodyInfo, CertInfo, Cookie, Hop, HopTiming, TlsInfo };
 
 /** One request as the engine takes it (the IPC-side `UrlFetchRequest` is turned into this). */
 export interface HttpRequestOptions {
@@ -113,17 +43,13 @@ export interface HttpRequestOptions {
   sink?: Writable;
   /** offer HTTP/2 by ALPN on https (default true) */
   http2?: boolean;
+  /**
+   * this request's transcript: its lines (and a new connection's opening lines) go here, whatever
+   * kept-alive socket it rides; the engine never closes it. Without it they go to the client's
+   * per-connection wire factory, if any.
+   */
+  wire?: WireSink;
 }
 
-export interface HttpResult {
-  hops: Hop[];
-  status: number;
-  headers: [string, string][];
-  /** the decoded final body, null when streamed to `sink` */
-  data: Buffer | null;
-  body: BodyInfo;
-  /** the final hop's TLS, null for plain http */
-  tls: TlsInfo | null;
-  /** the body decoded by its charset when the Content-Type is textual, else null */
-  text: string | null;
-}
+/** The fetch result: the IPC result plus the decoded final body (null when streamed to `sink`). */
+export type HttpResult = UrlFetchResult & { data: Buffer | null };

@@ -20,3 +20,14 @@ export { maskUrl };
 export function bodySummary(bytes: number, contentType: string | null, extra = ''): string {
   return `[body ${bytes} bytes${contentType ? `, ${contentType}` : ''}${extra}]`;
 }
+
+/** One sink writing to two (a request's transcript and its connection's); closing is left to
+ * their owners, so `close` does nothing. */
+export function tee(a: WireSink, b: WireSink): WireSink {
+  return {
+    out: (t) => { a.out(t); b.out(t); },
+    in: (t) => { a.in(t); b.in(t); },
+    info: (t) => { a.info(t); b.info(t); },
+    close: () => {},
+  };
+}

@@ -18,7 +18,6 @@ import { failureDetail, maskHops } from './mask';
 import { previewOf, suggestFilename } from './preview';
 import { headersAndBody, proxyFor } from './request';
 import { RobotsService, type RobotsQuery, type RobotsServiceOptions } from './robots';
-import { WireScope } from './wireScope';
 
 export interface UrlServiceDeps {
   wire: WireHub;
@@ -55,7 +54,6 @@ export class UrlService {
   readonly jars = new CallerJars();
   readonly bodies: ResponseStore;
   readonly robots: RobotsService;
-  private readonly scope = new WireScope();
   private readonly env: Record<string, string | undefined>;
 
   private constructor(
@@ -63,7 +61,9 @@ export class UrlService {
     readonly history: HistoryStore,
   ) {
     this.env = d.env ?? process.env;
-    this.client = new HttpClient({ wire: this.scope.factory });
+    // no per-connection wire factory: each send passes its own transcript (`wire`), so a send
+    // riding a kept-alive socket still writes into its own Wire connection
+    this.client = new HttpClient();
     this.bodies = new ResponseStore(d.responses);
     this.robots = new RobotsService((r) => this.fetchRobotsOnce(r), d.robots);
   }
@@ -89,8 +89,7 @@ export class UrlService {
     try {
       // the verdict comes first: it is what the user should have seen before sending
       const robots = robotsAgent === undefined ? null : await this.robotsForSend(request, robotsAgent, ctx.signal);
-      const opts = this.options(request, ctx);
-      const r = await this.scope.run(conn, () => this.client.request(opts));
+      const r = await this.client.request({ ...this.options(request, ctx), wire: conn });
       status = r.status;
       const finalUrl = r.hops[r.hops.length - 1]?.url ?? request.url;
       const header = (n: string) => r.headers.find(([k]) => k.toLowerCase() === n)?.[1] ?? null;
@@ -170,21 +169,20 @@ export class UrlService {
   /** one GET of a robots.txt URL, no redirects followed (the RFC 9309 policy counts them) */
   private fetchRobotsOnce(r: { url: string; maxBodyBytes: number; signal?: AbortSignal; ca?: string }) {
     const conn = this.d.wire.open({ protocol: 'http', label: `GET ${maskUrl(r.url)} (robots.txt)` });
-    return this.scope
-      .run(conn, () =>
-        this.client.request({
-          url: r.url,
-          method: 'GET',
-          maxRedirects: 0,
-          maxBodyBytes: r.maxBodyBytes,
-          onBodyLimit: 'truncate',
-          timeoutMs: ROBOTS_TIMEOUT_MS,
-          ca: r.ca,
-          isTrusted: (host, port, sha256) => this.d.trust.isTrusted(host, port, sha256),
-          proxy: proxyFor(r.url, undefined, this.d.settings.get().proxy, this.env),
-          signal: r.signal,
-        }),
-      )
+    return this.client
+      .request({
+        url: r.url,
+        method: 'GET',
+        maxRedirects: 0,
+        maxBodyBytes: r.maxBodyBytes,
+        onBodyLimit: 'truncate',
+        timeoutMs: ROBOTS_TIMEOUT_MS,
+        ca: r.ca,
+        isTrusted: (host, port, sha256) => this.d.trust.isTrusted(host, port, sha256),
+        proxy: proxyFor(r.url, undefined, this.d.settings.get().proxy, this.env),
+        signal: r.signal,
+        wire: conn,
+      })
       .then((res) => ({ status: res.status, headers: res.headers, body: res.data ?? new Uint8Array(0) }))
       .finally(() => conn.close());
   }

@@ -1,0 +1,246 @@
+import { performance } from 'node:perf_hooks';
+import type { Socket } from 'node:net';
+import { AppError } from '../../../shared/errors';
+import type { CancelSignal } from './cancel';
+import type { BodySource } from './readBody';
+import { ResponseParser, isToken, type ParserSink, type ResponseHead } from './h1parse';
+
+/**
+ * HTTP/1.1 on a socket we opened (plain, TLS, or through a proxy), without node:http: the request
+ * head is serialised into one Buffer exactly as listed (order, case and repeats kept; nothing
+ * added), and the response is parsed by ./h1parse.ts. One H1Channel lives as long as its socket,
+ * with its listeners attached once, and carries one exchange at a time (no pipelining).
+ *
+ * The body is handed to readBody() as a BodySource: a pull iterator over the parser's chunks that
+ * pauses the socket while more than HIGH_WATER bytes wait unread, so a fast sender cannot fill
+ * memory faster than the body is decoded and checked against its cap.
+ */
+
+export interface H1Request {
+  method: string;
+  target: string;
+  headers: [string, string][];
+  body: Buffer | null;
+  maxHeaderBytes: number;
+  signal: CancelSignal;
+}
+
+export interface H1Response extends ResponseHead {
+  body: BodySource;
+  /** ms from writing the request to the complete response head */
+  ttfb: number;
+}
+
+/** header lines per response head; the IPC schema's HeaderList holds at most 1000 pairs */
+const MAX_HEADERS = 1000;
+const HIGH_WATER = 256 * 1024;
+
+const invalid = (what: string) => new AppError('EINVALID', `cannot send this request: ${what}`);
+
+/** field values go out as latin1: no CR/LF/NUL (header injection), nothing beyond U+00FF */
+function checkValue(v: string, name: string): void {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 32 && c !== 9) || c === 127 || c > 255) throw invalid(`header ${name} has a character that cannot go on the wire (U+${c.toString(16).padStart(4, '0').toUpperCase()})`);
+  }
+}
+
+/** `METHOD target HTTP/1.1` CRLF, header lines, CRLF: validated, as one latin1 Buffer. */
+export function serializeHead(method: string, target: string, headers: [string, string][]): Buffer {
+  if (!isToken(method)) throw invalid(`bad method ${JSON.stringify(method)}`);
+  for (let i = 0; i < target.length; i++) {
+    const c = target.charCodeAt(i);
+    if (c <= 32 || c === 127 || c > 255) throw invalid('the request target has a space or control character');
+  }
+  let head = `${method} ${target} HTTP/1.1\r\n`;
+  for (const [n, v] of headers) {
+    if (!isToken(n)) throw invalid(`bad header name ${JSON.stringify(n)}`);
+    checkValue(v, n);
+    head += `${n}: ${v}\r\n`;
+  }
+  return Buffer.from(`${head}\r\n`, 'latin1');
+}
+
+type Waiter = { resolve: (r: IteratorResult<Buffer>) => void; reject: (e: unknown) => void };
+
+/** The response body as readBody pulls it. */
+class H1Body implements BodySource, AsyncIterator<Buffer> {
+  private queue: Buffer[] = [];
+  private head = 0;
+  private queued = 0;
+  private ended = false;
+  private failed: unknown = null;
+  private waiter: Waiter | null = null;
+  private paused = false;
+
+  constructor(private readonly channel: H1Channel) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    return this;
+  }
+
+  /** every byte was delivered and read */
+  get readableEnded(): boolean {
+    return this.ended && this.head === this.queue.length;
+  }
+
+  next(): Promise<IteratorResult<Buffer>> {
+    if (this.head < this.queue.length) {
+      const value = this.queue[this.head++];
+      this.queued -= value.length;
+      if (this.head === this.queue.length) {
+        this.queue = [];
+        this.head = 0;
+      }
+      if (this.paused && this.queued < HIGH_WATER / 2) {
+        this.paused = false;
+        this.channel.socket.resume();
+      }
+      return Promise.resolve({ value, done: false });
+    }
+    if (this.failed !== null) return Promise.reject(this.failed);
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
+  }
+
+  /** the reader stops early (cap, truncate, error): the connection is left half-read, so it goes */
+  destroy(): void {
+    if (this.ended && this.head === this.queue.length) return;
+    this.queue = [];
+    this.head = 0;
+    this.fail(new AppError('ECANCELLED', 'body reading stopped'));
+    this.channel.abandon(this);
+  }
+
+  push(chunk: Buffer): void {
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      return w.resolve({ value: chunk, done: false });
+    }
+    this.queue.push(chunk);
+    this.queued += chunk.length;
+    if (!this.paused && this.queued > HIGH_WATER) {
+      this.paused = true;
+      this.channel.socket.pause();
+    }
+  }
+
+  end(): void {
+    this.ended = true;
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      w.resolve({ value: undefined, done: true });
+    }
+  }
+
+  fail(e: unknown): void {
+    if (this.ended || this.failed !== null) return;
+    this.failed = e;
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      w.reject(e);
+    }
+  }
+}
+
+/** One request in flight: waiting for its head, then feeding its body. */
+interface Pending {
+  t0: number;
+  resolve: (r: H1Response) => void;
+  reject: (e: unknown) => void;
+  body: H1Body | null;
+  signal: CancelSignal;
+  unsubscribe: () => void;
+}
+
+export class H1Channel implements ParserSink {
+  private readonly parser: ResponseParser;
+  private cur: Pending | null = null;
+
+  constructor(readonly socket: Socket) {
+    this.parser = new ResponseParser(this, MAX_HEADERS);
+    socket.on('data', (c: Buffer) => this.onData(c));
+    socket.on('end', () => this.onEnd());
+    socket.on('error', (e: Error) => this.fail(e));
+    socket.on('close', () => this.fail(new AppError('ECONNECTION', 'the connection closed before the response was complete')));
+  }
+
+  /** Sends one request; resolves when the response head (after any 1xx) has arrived. */
+  exchange(o: H1Request): Promise<H1Response> {
+    if (this.cur || this.parser.busy) return Promise.reject(new AppError('EINTERNAL', 'HTTP/1.1 connection already busy'));
+    // validated (and possibly refused) before anything is written
+    const head = serializeHead(o.method, o.target, o.headers);
+    if (o.signal.aborted) return Promise.reject(o.signal.reason);
+    return new Promise<H1Response>((resolve, reject) => {
+      const p: Pending = { t0: performance.now(), resolve, reject, body: null, signal: o.signal, unsubscribe: () => {} };
+      this.cur = p;
+      p.unsubscribe = o.signal.onAbort(() => this.fail(o.signal.reason, true));
+      this.parser.begin(o.method === 'HEAD', o.maxHeaderBytes);
+      // one write: head and a body together (Expect: 100-continue is not waited for, as before)
+      this.socket.write(o.body?.length ? Buffer.concat([head, o.body]) : head);
+    });
+  }
+
+  head(h: ResponseHead): void {
+    const p = this.cur!;
+    const body = new H1Body(this);
+    p.body = body;
+    p.resolve({ ...h, body, ttfb: performance.now() - p.t0 });
+  }
+
+  body(chunk: Buffer): void {
+    this.cur!.body!.push(chunk);
+  }
+
+  end(pipelined: boolean): void {
+    const p = this.cur!;
+    this.cur = null;
+    p.unsubscribe();
+    p.body!.end();
+    // bytes after a complete response were never asked for: the stream is out of step, drop it
+    if (pipelined) this.socket.destroy();
+  }
+
+  /** the reader gave up on the body of the current exchange */
+  abandon(body: H1Body): void {
+    if (this.cur?.body !== body) return;
+    this.fail(new AppError('ECANCELLED', 'body reading stopped'), true);
+  }
+
+  private onData(c: Buffer): void {
+    if (!this.cur) {
+      // nothing asked: an idle connection must stay silent
+      this.socket.destroy();
+      return;
+    }
+    try {
+      this.parser.feed(c);
+    } catch (e) {
+      this.fail(e, true);
+    }
+  }
+
+  private onEnd(): void {
+    if (!this.cur) return;
+    try {
+      this.parser.eof();
+    } catch (e) {
+      this.fail(e, true);
+    }
+  }
+
+  /** ends the current exchange with `e` (the head promise or the body); `destroy`: the socket too */
+  private fail(e: unknown, destroy = false): void {
+    const p = this.cur;
+    if (destroy || p) this.socket.destroy();
+    if (!p) return;
+    this.cur = null;
+    p.unsubscribe();
+    this.parser.reset();
+    if (p.body) p.body.fail(e);
+    else p.reject(e);
+  }
+}
