@@ -37,6 +37,8 @@ const urlField = () => section().getByRole('textbox', { name: 'URL', exact: true
 const strip = () => section().getByTestId('anatomy-strip');
 const part = (field: string) => strip().locator(`[data-field="${field}"] .part-value`);
 const robots = () => section().getByTestId('robots-verdict');
+const resTab = (name: string | RegExp) => section().getByRole('tablist', { name: 'Response parts' }).getByRole('tab', { name, exact: typeof name === 'string' || undefined });
+const reqTab = (name: string) => section().getByRole('tablist', { name: 'Request parts' }).getByRole('tab', { name, exact: true });
 
 async function typeUrl(url: string) {
   await urlField().fill('');
@@ -71,19 +73,19 @@ describe('URL inspector in Chromium against the real nginx', () => {
     for (let i = 0; i < 4; i++) expect(await bars.nth(i).locator('[data-phase="ttfb"]').count()).toBe(1);
     expect(await section().getByTestId('hop-row').nth(0).textContent()).toContain('302');
     await screenshot(page, 'url-chain');
-    await section().getByRole('tab', { name: /Redirects/ }).click();
+    await resTab(/Redirects/).click();
     await expect.poll(() => section().getByTestId('hop').count()).toBe(4);
     await section().getByTestId('hop').first().locator('summary').click();
     await expect.poll(() => section().getByRole('table', { name: 'Hop 1 request headers' }).textContent()).toContain('Host');
     await screenshot(page, 'url-hops');
-    await section().getByRole('tab', { name: 'Body', exact: true }).click();
+    await resTab('Body').click();
   });
 
   it('shows the deciding robots.txt line for a /private/ page before sending', async () => {
     await typeUrl(`${http}/private/secret.html`);
     await expect.poll(() => robots().getByTestId('robots-badge').textContent(), { timeout: 10_000 }).toBe('Disallowed');
     await expect.poll(() => robots().getByTestId('robots-rule').textContent()).toBe('line 4: Disallow: /private/');
-    await section().getByRole('tab', { name: /Robots/ }).click();
+    await resTab(/Robots/).click();
     await expect.poll(() => section().getByRole('table', { name: 'Candidate rules' }).textContent()).toContain('Disallow: /private/');
     // a user agent with its own group: BadBot is disallowed everywhere by line 9
     await section().getByRole('textbox', { name: 'Robots user agent' }).first().fill('BadBot');
@@ -96,15 +98,17 @@ describe('URL inspector in Chromium against the real nginx', () => {
     await typeUrl(`https://localhost:${servers.http.tlsPort}/data.json`);
     await section().getByRole('button', { name: /^Send/ }).click();
     await expect.poll(() => section().getByTestId('response-status').textContent(), { timeout: 15_000 }).toMatch(/^200\b/);
+    await resTab('Body').click();
+    await section().getByRole('radio', { name: 'Pretty' }).click();
     await expect.poll(() => section().getByTestId('body-text').textContent()).toMatch(/^[[{]\n {2}/);
     await screenshot(page, 'url-json');
-    await section().getByRole('tab', { name: /TLS/ }).click();
+    await resTab(/TLS/).click();
     await expect.poll(() => section().getByTestId('chain-table').textContent()).toContain('DNS:localhost');
     await screenshot(page, 'url-tls');
   });
 
   it('without the CA: ECERT with the chain, and trusting the certificate sends again', async () => {
-    await section().getByRole('tab', { name: 'Options', exact: true }).click();
+    await reqTab('Options').click();
     await section().getByRole('button', { name: 'Remove the CA certificate' }).click();
     await typeUrl(`https://127.0.0.1:${servers.http.tlsPort}/page1.html`);
     await section().getByRole('button', { name: /^Send/ }).click();
@@ -115,7 +119,7 @@ describe('URL inspector in Chromium against the real nginx', () => {
     await screenshot(page, 'url-ecert');
     await section().getByRole('button', { name: `Trust this certificate for 127.0.0.1:${servers.http.tlsPort}` }).click();
     await expect.poll(() => section().getByTestId('response-status').textContent(), { timeout: 15_000 }).toMatch(/^200\b/);
-    await section().getByRole('tab', { name: 'Body', exact: true }).click();
+    await resTab('Body').click();
     await section().getByRole('radio', { name: 'Preview' }).click();
     await section().getByTestId('html-preview').waitFor();
     await screenshot(page, 'url-preview');
