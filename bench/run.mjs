@@ -103,38 +103,35 @@ async function main() {
   const tools = ensurePeers();
   log(`machine: ${cpu.length} cpus (${cpu[0]?.model ?? '?'}), load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} at start; node ${process.version}; ${tools.curl}; ${tools.python ?? 'no python3'}`);
 
-  const srv = await ensureServers(log);
+  // a signal stops the running bench (it deletes its own files), then the servers: in that order
   let stopping = false;
   const onSignal = (sig) => {
     if (stopping) return;
     stopping = true;
-    log(`${sig}: stopping the running bench and the servers`);
-    if (current) {
-      try {
-        process.kill(-current.pid, sig);
-      } catch { /* already gone */ }
-    }
-    // the bench cleans up its own files on the signal; wait for it, then stop the servers
-    const finish = () => srv.stop().catch((e) => log(e.message)).finally(() => process.exit(130));
-    if (current) current.once('close', finish);
-    else finish();
+    log(`${sig}: stopping the running bench, then the servers`);
+    try {
+      if (current) process.kill(-current.pid, sig);
+    } catch { /* already gone */ }
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
+  const srv = await ensureServers(log);
   const results = [];
   try {
     const env = { ...process.env, PORTHOLE_SERVERS: srv.json };
     for (const name of only) {
+      if (stopping) break;
       log(`running ${name}…`);
       const r = await runBench(name, env);
-      if (stopping) return 130;
+      if (stopping) break;
       log(r.error ? `${name} CRASHED after ${r.wallMs} ms: ${r.error}` : `${name} done in ${(r.wallMs / 1000).toFixed(1)} s`);
       results.push(r);
     }
   } finally {
-    if (!stopping) await srv.stop();
+    await srv.stop();
   }
+  if (stopping) return 130;
 
   const loadEnd = loadavg();
   console.log(`\nnpm run bench — ${startedAt}; ${cpu.length} cpus, load ${loadStart.map((l) => l.toFixed(2)).join(' ')} at start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at end; node ${process.version}`);

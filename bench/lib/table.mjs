@@ -41,7 +41,7 @@ export function table(results) {
         value(row.porthole, row.unit),
         row.peer.name,
         row.peer.stat ? value(row.peer.stat, row.unit) : `n/a: ${row.peer.note ?? 'missing'}`,
-        v.ratio === null ? '—' : `${v.ratio.toFixed(2)}×`,
+        v.ratio === null ? '—' : `${v.ratio >= 0.1 ? v.ratio.toFixed(2) : v.ratio.toPrecision(2)}×`,
         row.target?.text ?? '—',
         v.verdict,
       ]);
