@@ -31,11 +31,20 @@ export function isTextual(type: string | null): boolean {
  * is honoured and stripped by TextDecoder itself.
  */
 export function decodeText(body: Uint8Array, charset: string | null): { text: string; charset: string } {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset ?? 'utf-8', { fatal: false });
-  } catch {
-    decoder = new TextDecoder('utf-8', { fatal: false });
+  const label = charset ?? 'utf-8';
+  let decoder = decoders.get(label);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(label, { fatal: false });
+    } catch {
+      decoder = new TextDecoder('utf-8', { fatal: false });
+    }
+    // labels come from servers: keep the cache bounded
+    if (decoders.size < 64) decoders.set(label, decoder);
   }
   return { text: decoder.decode(body), charset: decoder.encoding };
 }
+
+/** A decoder per label: decode() without `stream` keeps no state between calls, and making one
+ * per response is a measurable share of a small page's cost. */
+const decoders = new Map<string, TextDecoder>();

@@ -26,6 +26,29 @@ interface HopOut {
   hop: Hop;
   incoming: Incoming;
   read: BodyRead;
+  picked: Picked;
+}
+
+/** The response headers the engine itself reads. */
+interface Picked {
+  contentType: string | null;
+  contentEncoding: string | null;
+  contentLength: string | null;
+  location: string | undefined;
+}
+
+/** one pass over the response headers (first of each wins), one toLowerCase per name */
+function pick(headers: [string, string][]): Picked {
+  const p: Picked = { contentType: null, contentEncoding: null, contentLength: null, location: undefined };
+  for (const [n, v] of headers) {
+    if (n.length < 8 || n.length > 16) continue;
+    const k = n.toLowerCase();
+    if (k === 'content-type') p.contentType ??= v;
+    else if (k === 'content-encoding') p.contentEncoding ??= v;
+    else if (k === 'content-length') p.contentLength ??= v;
+    else if (k === 'location') p.location ??= v;
+  }
+  return p;
 }
 
 /**
@@ -84,7 +107,7 @@ export class HttpClient {
     const maxRedirects = o.maxRedirects ?? 20;
     const seen = new Set<string>();
     for (;;) {
-      url.hash = '';
+      if (url.hash || url.href.endsWith('#')) url.hash = '';
       const cookie = o.cookieJar?.header(url) ?? '';
       const visit = `${method} ${url.href} ${cookie}`;
       if (seen.has(visit)) throw new AppError('ELIMIT', `redirect loop: ${url.href} was already requested`);
@@ -93,7 +116,7 @@ export class HttpClient {
       const out = await this.hop(o, url, method, headers, body, redirectsLeft > 0, signal);
       hops.push(out.hop);
       const { status } = out.incoming;
-      const location = out.hop.headers.find(([n]) => n.toLowerCase() === 'location')?.[1];
+      const location = out.picked.location;
       if (!REDIRECT_STATUSES.has(status) || location === undefined || maxRedirects === 0) return { ...this.result(out), hops };
       if (redirectsLeft <= 0) throw new AppError('ELIMIT', `more than ${maxRedirects} redirects`);
       const target = resolveLocation(location, url.href);
@@ -108,16 +131,15 @@ export class HttpClient {
   }
 
   private result(out: HopOut): HttpResult {
-    const { hop, read } = out;
-    const get = (n: string) => hop.headers.find(([k]) => k.toLowerCase() === n)?.[1] ?? null;
-    const ct = parseContentType(get('content-type'));
+    const { hop, read, picked } = out;
+    const ct = parseContentType(picked.contentType);
     const decoded = read.data && isTextual(ct.type) ? decodeText(read.data, ct.charset) : null;
     return {
       hops: [],
       status: hop.status,
       headers: hop.headers,
       data: read.data,
-      body: { bytes: read.bytes, wireBytes: read.wireBytes, sha256: read.sha256, contentType: get('content-type'), charset: decoded?.charset ?? ct.charset, contentEncoding: get('content-encoding'), truncated: read.truncated },
+      body: { bytes: read.bytes, wireBytes: read.wireBytes, sha256: read.sha256, contentType: picked.contentType, charset: decoded?.charset ?? ct.charset, contentEncoding: picked.contentEncoding, truncated: read.truncated },
       tls: hop.tls,
       text: decoded?.text ?? null,
     };
@@ -170,24 +192,24 @@ export class HttpClient {
     for (const [n, v] of incoming.headers) wire?.in(maskHeader(n, v));
     const t1 = performance.now();
     const redirect = mayRedirect && REDIRECT_STATUSES.has(incoming.status);
-    const get = (n: string) => incoming.headers.find(([k]) => k.toLowerCase() === n)?.[1] ?? null;
-    const len = Number(get('content-length'));
+    const picked = pick(incoming.headers);
+    const len = picked.contentLength === null ? NaN : Number(picked.contentLength);
     o.cookieJar?.setFromResponse(url, incoming.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v));
     if (h2) h2.session.ref();
     let read: BodyRead;
     try {
       read = await readBody(incoming.body, {
-        contentEncoding: get('content-encoding'),
+        contentEncoding: picked.contentEncoding,
         maxBytes: redirect ? REDIRECT_BODY_CAP : o.maxBodyBytes ?? DEFAULT_MAX_BODY,
         onLimit: redirect ? 'truncate' : o.onBodyLimit ?? 'error',
         sink: redirect ? undefined : o.sink,
-        total: Number.isFinite(len) && get('content-length') !== null ? len : null,
+        total: Number.isFinite(len) ? len : null,
         onProgress: redirect ? undefined : o.onProgress,
       });
     } finally {
       if (h2) h2.session.unref();
     }
-    wire?.in(bodySummary(read.bytes, get('content-type'), read.wireBytes !== read.bytes ? `, ${read.wireBytes} on the wire` : ''));
+    wire?.in(bodySummary(read.bytes, picked.contentType, read.wireBytes !== read.bytes ? `, ${read.wireBytes} on the wire` : ''));
     const t2 = performance.now();
     // the socket is free again only when the whole body was read and the server allows keep-alive
     // (the channel has already destroyed it if anything unasked-for followed the response)
@@ -214,7 +236,7 @@ export class HttpClient {
       },
       tls: c.tls,
     };
-    return { hop, incoming, read };
+    return { hop, incoming, read, picked };
   }
 
   /** The header list exactly as it goes on the wire. */

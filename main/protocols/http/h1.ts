@@ -188,7 +188,7 @@ export class H1Channel implements ParserSink {
     const p = this.cur!;
     const body = new H1Body(this);
     p.body = body;
-    p.resolve({ ...h, body, ttfb: performance.now() - p.t0 });
+    p.resolve({ httpVersion: h.httpVersion, status: h.status, reason: h.reason, headers: h.headers, keepAlive: h.keepAlive, body, ttfb: performance.now() - p.t0 });
   }
 
   body(chunk: Buffer): void {

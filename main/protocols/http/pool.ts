@@ -5,20 +5,32 @@ import type { Conn } from './connect';
  * Kept-alive connections of one HttpClient: idle HTTP/1.1 sockets and one HTTP/2 session per
  * origin key (origin + proxy + extra CA, so a request with another CA never rides a connection
  * verified against different roots).
+ *
+ * Taking and returning a socket is on the path of every kept-alive request, so it adds and removes
+ * no listeners and arms no per-socket timer: each pooled socket gets one 'close' listener for its
+ * life, and one sweeper (unref'd) closes sockets idle for longer than IDLE_MS.
  */
 
 const IDLE_MS = 30_000;
+const SWEEP_MS = 5_000;
 
 export interface H2Entry {
   session: ClientHttp2Session;
   conn: Conn;
 }
 
+interface Idle {
+  key: string;
+  since: number;
+}
+
 export class ConnectionPool {
   private idle = new Map<string, Conn[]>();
-  /** the pool's own listeners on an idle socket (the H1 channel keeps its listeners) */
-  private drops = new Map<Conn, () => void>();
+  /** where each idle connection is parked and since when */
+  private parked = new Map<Conn, Idle>();
+  private watched = new WeakSet<Conn>();
   private h2 = new Map<string, H2Entry>();
+  private sweeper: ReturnType<typeof setInterval> | null = null;
   private closed = false;
 
   /** An idle HTTP/1.1 connection still open, or undefined. */
@@ -26,12 +38,11 @@ export class ConnectionPool {
     const list = this.idle.get(key);
     while (list?.length) {
       const c = list.pop()!;
-      const drop = this.drops.get(c);
-      this.drops.delete(c);
-      if (drop) c.socket.off('close', drop).off('error', drop).off('timeout', drop);
-      c.socket.setTimeout(0);
-      c.socket.ref();
-      if (!c.socket.destroyed && c.socket.writable && c.socket.readable) return c;
+      this.parked.delete(c);
+      if (!c.socket.destroyed && c.socket.writable && c.socket.readable) {
+        c.socket.ref();
+        return c;
+      }
       c.socket.destroy();
     }
     return undefined;
@@ -40,22 +51,41 @@ export class ConnectionPool {
   /** Puts a connection whose response was fully read back; it closes itself after IDLE_MS. */
   release(key: string, c: Conn): void {
     if (this.closed || c.socket.destroyed) return void c.socket.destroy();
-    const list = this.idle.get(key) ?? [];
-    this.idle.set(key, list);
+    let list = this.idle.get(key);
+    if (!list) this.idle.set(key, (list = []));
     list.push(c);
-    const drop = () => {
-      const i = list.indexOf(c);
-      if (i >= 0) list.splice(i, 1);
-      this.drops.delete(c);
-      c.socket.destroy();
-      c.wire?.info('idle connection closed');
-      c.wire?.close();
-    };
-    this.drops.set(c, drop);
-    c.socket.once('close', drop).once('error', drop).once('timeout', drop);
-    c.socket.setTimeout(IDLE_MS);
+    this.parked.set(c, { key, since: Date.now() });
+    if (!this.watched.has(c)) {
+      this.watched.add(c);
+      c.socket.once('close', () => this.onClose(c));
+    }
     // an idle keep-alive socket must not keep the process (CLI, tests) alive
     c.socket.unref();
+    if (!this.sweeper) {
+      this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
+      this.sweeper.unref();
+    }
+  }
+
+  private onClose(c: Conn): void {
+    const p = this.parked.get(c);
+    if (p) {
+      this.parked.delete(c);
+      const list = this.idle.get(p.key);
+      const i = list ? list.indexOf(c) : -1;
+      if (i >= 0) list!.splice(i, 1);
+    }
+    c.wire?.info(p ? 'idle connection closed' : 'connection closed');
+    c.wire?.close();
+  }
+
+  private sweep(): void {
+    const cutoff = Date.now() - IDLE_MS;
+    for (const [c, p] of this.parked) if (p.since < cutoff) c.socket.destroy();
+    if (!this.parked.size && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = null;
+    }
   }
 
   getH2(key: string): H2Entry | undefined {
@@ -87,9 +117,10 @@ export class ConnectionPool {
   /** Destroys every kept-alive socket and session. */
   close(): void {
     this.closed = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     for (const list of this.idle.values()) for (const c of list) c.socket.destroy();
     this.idle.clear();
-    this.drops.clear();
     for (const e of this.h2.values()) e.session.destroy();
     this.h2.clear();
   }
