@@ -40,9 +40,12 @@ const robots = () => section().getByTestId('robots-verdict');
 const resTab = (name: string | RegExp) => section().getByRole('tablist', { name: 'Response parts' }).getByRole('tab', { name, exact: typeof name === 'string' || undefined });
 const reqTab = (name: string) => section().getByRole('tablist', { name: 'Request parts' }).getByRole('tab', { name, exact: true });
 
+/** Types like a user, then waits for the anatomy and the robots verdict of that URL to settle. */
 async function typeUrl(url: string) {
   await urlField().fill('');
   await urlField().pressSequentially(url, { delay: 2 });
+  await expect.poll(() => part('path').textContent()).toBe(new URL(url).pathname);
+  await expect.poll(() => robots().getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
 }
 
 describe('URL inspector in Chromium against the real nginx', () => {

@@ -134,7 +134,7 @@ export const useUrl = create<UrlState>()((set, get) => {
     if (!r.ok || seq !== seqs.analyze || get().draft.url !== input) return;
     const s = get();
     set({ anatomy: r.value, queryRows: s.urlFromTable ? s.queryRows : rowsFrom(r.value.queryParams, s.queryRows) });
-    debounce('robots', ROBOTS_DEBOUNCE_MS, () => void get().refreshRobots());
+    scheduleRobots();
     if (s.relRef.trim()) void resolveNow();
   }
 
@@ -151,6 +151,11 @@ export const useUrl = create<UrlState>()((set, get) => {
   }
 
   const scheduleAnalyze = () => debounce('analyze', ANALYZE_DEBOUNCE_MS, () => void analyzeNow());
+  // marked as loading at once, so the strip dims a verdict that is about to change
+  const scheduleRobots = () => {
+    if (!get().robots.loading) set({ robots: { ...get().robots, loading: true } });
+    debounce('robots', ROBOTS_DEBOUNCE_MS, () => void get().refreshRobots());
+  };
 
   return {
     draft: emptyDraft(),
@@ -205,19 +210,22 @@ export const useUrl = create<UrlState>()((set, get) => {
 
     setRobots(p) {
       set({ robots: { ...get().robots, ...p } });
-      debounce('robots', ROBOTS_DEBOUNCE_MS, () => void get().refreshRobots());
+      scheduleRobots();
     },
 
     async refreshRobots(force = false) {
       const { anatomy, robots, draft } = get();
       const url = robotsTarget(anatomy);
       if (!url) {
-        if (robots.verdict || robots.error) set({ robots: { ...robots, verdict: null, error: null, key: '', loading: false } });
+        if (robots.verdict || robots.error || robots.loading) set({ robots: { ...robots, verdict: null, error: null, key: '', loading: false } });
         return;
       }
       const agent = robots.agent.trim() || '*';
       const key = JSON.stringify([url, agent, robots.useDraft ? robots.draftText : null, draft.caPem]);
-      if (key === robots.key && !force) return;
+      if (key === robots.key && !force) {
+        if (robots.loading) set({ robots: { ...robots, loading: false } });
+        return;
+      }
       const seq = ++seqs.robots;
       set({ robots: { ...robots, loading: true } });
       const r = await api.invoke('url.robots', {
@@ -243,6 +251,11 @@ export const useUrl = create<UrlState>()((set, get) => {
       if (send.phase === 'starting' || send.phase === 'running') return;
       const req = draftToRequest(draft, robots.agent.trim() || '*');
       const label = `${req.method} ${req.url}`;
+      if (timers.analyze) {
+        clearTimeout(timers.analyze);
+        timers.analyze = null;
+        void analyzeNow();
+      }
       if (!req.url) {
         set({ send: { ...IDLE, phase: 'failed', label, error: { code: 'EINVALID', message: 'Type a URL to send a request to.' } } });
         return;

@@ -181,10 +181,12 @@ function Resolve() {
 /** The live anatomy under the URL field: the strip always, the comparison table when expanded. */
 export function AnatomyPanel() {
   const a = useUrl((s) => s.anatomy);
+  // the answer for what is in the field is on its way: dim the old one rather than pass it off as current
+  const stale = useUrl((s) => s.anatomy !== null && s.anatomy.input !== s.draft.url);
   const open = useUrl((s) => s.ui.anatomyOpen);
   const setUi = useUrl.getState().setUi;
   return (
-    <section className="anatomy" aria-label="URL anatomy" data-testid="anatomy">
+    <section className="anatomy" aria-label="URL anatomy" data-testid="anatomy" aria-busy={stale} data-stale={stale || undefined}>
       <div className="anatomy-head">
         <button type="button" className="disclosure" aria-expanded={open} onClick={() => setUi({ anatomyOpen: !open })}>
           {open ? <ChevronDown size={14} aria-hidden /> : <ChevronRight size={14} aria-hidden />}

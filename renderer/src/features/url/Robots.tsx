@@ -49,7 +49,7 @@ export function RobotsStrip() {
   const setUi = useUrl.getState().setUi;
   if (!target) return null;
   return (
-    <div className="robots-strip" data-testid="robots-verdict" aria-live="polite">
+    <div className="robots-strip" data-testid="robots-verdict" aria-live="polite" aria-busy={r.loading} data-stale={r.loading || undefined}>
       <Bot size={14} aria-hidden className="muted" />
       <span className="strip-title">robots.txt</span>
       <AgentField compact />
@@ -65,7 +65,6 @@ export function RobotsStrip() {
       ) : (
         <span className="muted">checking…</span>
       )}
-      {r.loading && r.verdict && <span className="muted">updating…</span>}
       <button type="button" className="link-btn" onClick={() => setUi({ responseTab: 'robots' })}>
         details
       </button>

@@ -8,12 +8,7 @@ import type { Hop } from '../../../../shared/ipc/urlFetch';
  * there; these tests only check what the UI does with an anatomy.
  */
 export function fakeAnatomy(input: string, over: Partial<UrlAnatomy> = {}): UrlAnatomy {
-  let w: URL | null = null;
-  try {
-    w = new URL(input);
-  } catch {
-    w = null;
-  }
+  const w = URL.canParse(input) ? new URL(input) : null;
   const q = input.includes('?') ? input.slice(input.indexOf('?') + 1).split('#')[0] : null;
   const pairs: [string, string][] = q
     ? q.split('&').map((p) => {
