@@ -134,6 +134,18 @@ describe('URL inspector in Chromium against the real nginx', () => {
     expect(await items.first().textContent()).toContain('/page1.html');
   });
 
+  it('reads well in the dark theme too', async () => {
+    const rail = page.getByRole('navigation', { name: 'Sections' });
+    await rail.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await rail.getByRole('button', { name: 'URL', exact: true }).click();
+    await resTab(/Redirects/).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await screenshot(page, 'url-dark');
+    await rail.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('radio', { name: 'Follow the system' }).check();
+  });
+
   it('ran without page errors', () => {
     // the failed ECERT send is reported as an app error, not a page error
     expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);

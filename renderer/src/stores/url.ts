@@ -299,6 +299,8 @@ export const useUrl = create<UrlState>()((set, get) => {
       const subject = f.chain?.[0]?.subject?.slice(0, 1024);
       const r = await api.invoke('trust.add', { host: f.host, port: f.port, sha256: f.fingerprint, ...(subject ? { subject } : {}) });
       if (!r.ok) return false;
+      // the origin's robots.txt failed on the same certificate: ask again now that it is pinned
+      void get().refreshRobots(true);
       await get().sendNow();
       return true;
     },

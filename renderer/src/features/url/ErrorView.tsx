@@ -30,7 +30,7 @@ export function ErrorView({ error, failure }: { error: AppErrorData; failure: Ur
         <code className="muted">{error.code}</code>
       </div>
       <p className="error-message selectable">{error.message}</p>
-      {failure?.reason && <p className="muted selectable">{failure.reason}</p>}
+      {failure?.reason && !error.message.includes(failure.reason) && <p className="muted selectable">{failure.reason}</p>}
       <p className="muted">{words.hint}</p>
       {error.code === 'ECERT' && failure?.chain && <ChainTable chain={failure.chain} />}
       {canTrust && (
@@ -38,10 +38,12 @@ export function ErrorView({ error, failure }: { error: AppErrorData; failure: Ur
           <p>
             SHA-256 fingerprint of {failure.host}:{failure.port}: <span className="mono fingerprint selectable">{failure.fingerprint}</span>
           </p>
-          <button type="button" className="btn btn-primary" disabled={trusting} onClick={() => void onTrust()}>
-            <ShieldCheck size={14} aria-hidden /> Trust this certificate for {failure.host}:{failure.port}
-          </button>
-          <span className="muted"> and send again. Revoke it any time in Settings.</span>
+          <div className="trust-row">
+            <button type="button" className="btn btn-primary" disabled={trusting} onClick={() => void onTrust()}>
+              <ShieldCheck size={14} aria-hidden /> Trust this certificate for {failure.host}:{failure.port}
+            </button>
+            <span className="muted">and send again. Only this certificate on this host and port; revoke it any time in Settings.</span>
+          </div>
           {trustFailed && <p className="note-warn">The certificate could not be pinned; the status bar says why.</p>}
         </div>
       )}
