@@ -57,6 +57,7 @@ function ensurePeers() {
       apt(['update']); // a fresh machine may have no package lists yet
       apt(['install', '-y', '--no-install-recommends', 'curl']);
     }
+    if (!onPath('curl')) throw new Error('apt-get installed curl but `curl` is still not on PATH');
   }
   if (!onPath('python3')) log('python3 not found: the Python peers are reported as n/a');
   return { curl: firstLine('curl', ['--version']), python: firstLine('python3', ['--version']) };
@@ -108,7 +109,7 @@ async function main() {
   const onSignal = (sig) => {
     if (stopping) return;
     stopping = true;
-    log(`${sig}: stopping the running bench, then the servers`);
+    log(`${sig}: stopping the running bench, then the servers this run started`);
     try {
       if (current) process.kill(-current.pid, sig);
     } catch { /* already gone */ }

@@ -30,7 +30,10 @@ export function table(results) {
   const lines = [];
   for (const r of results) {
     if (r.error) {
-      lines.push([r.name, 'CRASHED', r.error.split('\n')[0].slice(0, 60), '', '', '', '', 'crash']);
+      // a stack trace starts with the source line; the "XxxError: message" line says what happened
+      const said = r.error.split('\n').map((l) => l.trim());
+      const why = said.find((l) => /^[A-Za-z]*Error\b.*:/.test(l)) ?? said.find(Boolean) ?? '';
+      lines.push([r.name, 'CRASHED', why.slice(0, 80), '', '', '', '', 'crash']);
       continue;
     }
     for (const row of r.doc.rows) {
