@@ -1,3 +1,5 @@
+// the tests' tsconfig (tools) lacks vite's client types; they declare the CSS import below
+/// <reference types="vite/client" />
 import { useEffect, type KeyboardEvent } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useUrl } from '../../stores/url';
