@@ -194,10 +194,10 @@ export class HttpClient {
     const redirect = mayRedirect && REDIRECT_STATUSES.has(incoming.status);
     const picked = pick(incoming.headers);
     const len = picked.contentLength === null ? NaN : Number(picked.contentLength);
-    o.cookieJar?.setFromResponse(url, incoming.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v));
     if (h2) h2.session.ref();
     let read: BodyRead;
     try {
+      o.cookieJar?.setFromResponse(url, incoming.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v));
       read = await readBody(incoming.body, {
         contentEncoding: picked.contentEncoding,
         maxBytes: redirect ? REDIRECT_BODY_CAP : o.maxBodyBytes ?? DEFAULT_MAX_BODY,
@@ -206,6 +206,10 @@ export class HttpClient {
         total: Number.isFinite(len) ? len : null,
         onProgress: redirect ? undefined : o.onProgress,
       });
+    } catch (e) {
+      // a body that failed half-way leaves the socket out of step (readBody destroyed the source)
+      if (conn) conn.socket.destroy();
+      throw e;
     } finally {
       if (h2) h2.session.unref();
     }

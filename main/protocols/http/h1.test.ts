@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { memoryWire } from '../wire';
 import { HttpClient } from './client';
@@ -21,6 +21,8 @@ type Handler = (s: Socket, r: Req) => void;
 interface Srv {
   origin: string;
   connections: () => number;
+  /** connections the client has closed (or that ended) */
+  closed: () => number;
   heads: string[];
   close(): Promise<void>;
 }
@@ -30,12 +32,16 @@ async function serve(handler: Handler): Promise<Srv> {
   const sockets = new Set<Socket>();
   const heads: string[] = [];
   let count = 0;
+  let closed = 0;
   const server: Server = createServer((s) => {
     count++;
     sockets.add(s);
     s.setNoDelay(true);
     s.on('error', () => {});
-    s.on('close', () => sockets.delete(s));
+    s.on('close', () => {
+      closed++;
+      sockets.delete(s);
+    });
     let buf = Buffer.alloc(0);
     let n = 0;
     s.on('data', (c: Buffer) => {
@@ -58,6 +64,7 @@ async function serve(handler: Handler): Promise<Srv> {
   return {
     origin: `http://127.0.0.1:${port}`,
     connections: () => count,
+    closed: () => closed,
     heads,
     close: () => new Promise<void>((r) => {
       for (const s of sockets) s.destroy();
@@ -167,6 +174,22 @@ describe('HTTP/1.1 channel', () => {
     await tick(5);
     const b = await client.request({ url: `${srv.origin}/` });
     expect([a.text, b.text, b.hops[0].reused]).toEqual(['x', 'x', false]);
+    expect(srv.connections()).toBe(2);
+  });
+
+  it('a body that arrived whole but fails to decode: the error, and the socket is not reused', async () => {
+    let first = true;
+    srv = await serve((s) => {
+      s.write(first ? 'HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 5\r\n\r\nnotgz' : ok('x'));
+      first = false;
+    });
+    client = new HttpClient();
+    const e = await failure(client.request({ url: `${srv.origin}/` }));
+    expect(e.code).toBe('EPROTOCOL');
+    // closed by the client, not left open outside the pool
+    await vi.waitFor(() => expect(srv!.closed()).toBe(1));
+    const r = await client.request({ url: `${srv.origin}/` });
+    expect([r.text, r.hops[0].reused]).toEqual(['x', false]);
     expect(srv.connections()).toBe(2);
   });
 

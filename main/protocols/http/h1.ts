@@ -72,6 +72,7 @@ class H1Body implements BodySource, AsyncIterator<Buffer> {
   private failed: unknown = null;
   private waiter: Waiter | null = null;
   private paused = false;
+  private destroyed = false;
 
   constructor(private readonly channel: H1Channel) {}
 
@@ -81,7 +82,7 @@ class H1Body implements BodySource, AsyncIterator<Buffer> {
 
   /** every byte was delivered and read */
   get readableEnded(): boolean {
-    return this.ended && this.head === this.queue.length;
+    return this.ended && !this.destroyed && this.head === this.queue.length;
   }
 
   next(): Promise<IteratorResult<Buffer>> {
@@ -105,7 +106,8 @@ class H1Body implements BodySource, AsyncIterator<Buffer> {
 
   /** the reader stops early (cap, truncate, error): the connection is left half-read, so it goes */
   destroy(): void {
-    if (this.ended && this.head === this.queue.length) return;
+    if (this.destroyed || this.readableEnded) return;
+    this.destroyed = true;
     this.queue = [];
     this.head = 0;
     this.fail(new AppError('ECANCELLED', 'body reading stopped'));
@@ -204,10 +206,10 @@ export class H1Channel implements ParserSink {
     if (pipelined) this.socket.destroy();
   }
 
-  /** the reader gave up on the body of the current exchange */
+  /** the reader gave up on a body (arrived whole or not): the socket cannot be reused */
   abandon(body: H1Body): void {
-    if (this.cur?.body !== body) return;
-    this.fail(new AppError('ECANCELLED', 'body reading stopped'), true);
+    if (this.cur?.body === body) this.fail(new AppError('ECANCELLED', 'body reading stopped'), true);
+    else this.socket.destroy();
   }
 
   private onData(c: Buffer): void {

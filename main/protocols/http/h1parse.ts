@@ -114,11 +114,6 @@ export class ResponseParser {
     return this.state !== DONE;
   }
 
-  /** Whether the body runs until the peer closes (then `eof()` completes it). */
-  get untilClose(): boolean {
-    return this.state === UNTIL_CLOSE;
-  }
-
   /** Parses `buf`; throws AppError (EPROTOCOL / ELIMIT) on a malformed or oversized response. */
   feed(buf: Buffer): void {
     let pos = 0;
