@@ -128,10 +128,21 @@ describe('URL inspector in Chromium against the real nginx', () => {
     await screenshot(page, 'url-preview');
   });
 
+  it('shows the progress of a slow download and cancels it', async () => {
+    await typeUrl(`${http}/slow.bin`);
+    await section().getByRole('button', { name: /^Send/ }).click();
+    const progress = section().getByTestId('send-progress');
+    await progress.waitFor();
+    await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toMatch(/KiB of/);
+    await screenshot(page, 'url-progress');
+    await section().getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => section().getByTestId('response').textContent(), { timeout: 10_000 }).toContain('Cancelled');
+  });
+
   it('lists the sends in history, newest first', async () => {
     const items = section().getByTestId('history-item');
-    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
-    expect(await items.first().textContent()).toContain('/page1.html');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(4);
+    expect(await items.first().textContent()).toMatch(/ECANCELLED.*\/slow\.bin/);
   });
 
   it('reads well in the dark theme too', async () => {
