@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ensureDebPackages } from './servers/apt';
 
 /** Where Debian's chromium puts its launcher; the e2e runner passes it to playwright-core. */
@@ -14,4 +15,15 @@ export async function ensureChromium(path = CHROMIUM_PATH): Promise<string> {
   await ensureDebPackages(['chromium'], { purpose: 'the e2e tests (Playwright drives Debian chromium)' });
   if (!existsSync(path)) throw new Error(`package chromium is installed but ${path} is missing: reinstall it (apt-get install --reinstall chromium)`);
   return path;
+}
+
+// `npx tsx testkit/chromium.ts` (testkit/run-all.mjs does this): print the path, or fail with the reason.
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
+  ensureChromium().then(
+    (p) => process.stdout.write(`${p}\n`),
+    (e: unknown) => {
+      process.stderr.write(`[chromium] ERROR: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
 }
