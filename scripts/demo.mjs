@@ -30,7 +30,7 @@ function stop(code) {
   if (stopping) return;
   stopping = true;
   host.kill('SIGTERM');
-  spawnSync('npx', ['tsx', 'testkit/servers/cli.ts', 'stop', '--dir', serversDir], { cwd: ROOT, stdio: 'inherit' });
+  spawnSync('npx', ['tsx', 'testkit/servers/cli.ts', 'stop', '--dir', serversDir, '--purge'], { cwd: ROOT, stdio: 'inherit' });
   process.exit(code);
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(0));

@@ -60,7 +60,7 @@ async function stopServers() {
   if (!serversDir) return;
   const dir = serversDir;
   serversDir = null;
-  await step('stop servers', 'npx', ['tsx', 'testkit/servers/cli.ts', 'stop', '--dir', dir]);
+  await step('stop servers', 'npx', ['tsx', 'testkit/servers/cli.ts', 'stop', '--dir', dir, '--purge']);
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, async () => {
