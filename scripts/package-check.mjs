@@ -34,7 +34,7 @@ const { listPackage } = require('@electron/asar');
 const files = new Set(listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/')));
 const needed = ['/package.json', '/out/main/index.js', '/out/main/host.js', '/out/main/cli.js', '/out/preload/index.cjs', '/out/renderer/index.html'];
 const missing = needed.filter((f) => !files.has(f));
-const leaked = [...files].filter((f) => /\.(test|int\.test)\.|\/(main|renderer|shared|preload)\/.*\.tsx?$/.test(f));
+const leaked = [...files].filter((f) => /^\/(main|renderer|shared|preload|e2e|testkit|scripts|bench)\//.test(f));
 rmSync(work, { recursive: true, force: true });
 if (missing.length || leaked.length) {
   if (missing.length) console.error(`package:check: app.asar lacks ${missing.join(', ')}`);

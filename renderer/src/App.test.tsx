@@ -64,7 +64,7 @@ describe('rail', () => {
 
   it('says plainly which sections are not built yet', async () => {
     await env.renderApp(fakeBridge());
-    for (const name of ['Mail', 'Files', 'Terminal', 'URL']) {
+    for (const name of ['Mail', 'Files', 'Terminal']) {
       fireEvent.click(railButton(name));
       expect(visibleSection().textContent).toMatch(/Not built yet\. It (will|is coming)/);
     }
