@@ -45,7 +45,7 @@ const ours = JSON.parse((await run('npx', ['tsx', 'bench/robots.bench.ts', '--js
 const { text, urls } = corpus();
 const robots = RobotsTxt.parse(text);
 const rules = robots.parsed.groups.reduce((n, g) => n + g.rules.length, 0);
-// the corpus is a copy of robots.bench.ts's generator: make any drift visible instead of silent
+// both sides build the corpus from bench/lib/robotsCorpus.ts; this check proves they measured the same file
 const drift = Buffer.byteLength(text) !== ours.bytes || rules !== ours.rules || robots.parsed.groups.length !== ours.groups || urls.length !== ours.verdicts;
 
 const withPython = await have('python3');
