@@ -1,9 +1,8 @@
 /**
- * The robots.txt corpus of bench/robots.bench.ts — same seed, same generator, so the same
- * ~500 KiB file and the same 10,000 URLs — for the side-by-side peer (bench/robots-peer.ts), which
- * cannot reach the bench's module-level values. A COPY: robots-peer.ts checks byte count, group
- * and rule count against `robots.bench.ts --json` and bench/run.mjs reports any drift.
- * (Better: robots.bench.ts imports this module; its owner can switch it over.)
+ * The robots.txt corpus both robots benches measure: a ~500 KiB file shaped like big real ones
+ * (one huge `*` group with prefixes, wildcards and `$` anchors, hundreds of named-bot groups, some
+ * named twice so they merge) and 10,000 URLs, from a fixed seed so every run measures the same.
+ * Used by bench/robots.bench.ts (Porthole) and bench/robots-python.bench.ts (the Python peer).
  */
 /** Deterministic pseudo-random numbers so every run measures the same file. */
 function rng(seed: number) {
