@@ -26,6 +26,8 @@ export const URL_FETCH_USAGE = `usage: porthole url fetch URL [options]
   --cacert FILE            trust this CA (PEM) in addition to the system roots
   --timeout S              give up after S seconds (whole fetch)
   -o, --output FILE        write the body to FILE instead of stdout
+  --max-filesize BYTES     fail (ELIMIT) past this many decoded body bytes (default: 100 MiB in
+                           memory; no limit with -o, as curl)
   --json                   print one JSON document (hops, timing, TLS, body digest) instead of the body
 Proxies come from HTTP_PROXY / HTTPS_PROXY / NO_PROXY.`;
 
@@ -38,13 +40,14 @@ interface Args {
   cacert: string | null;
   timeoutMs: number | null;
   output: string | null;
+  maxFilesize: number | null;
   json: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { url: '', method: null, headers: [], data: null, maxRedirects: 20, cacert: null, timeoutMs: null, output: null, json: false };
+  const a: Args = { url: '', method: null, headers: [], data: null, maxRedirects: 20, cacert: null, timeoutMs: null, output: null, maxFilesize: null, json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -82,6 +85,12 @@ function parseArgs(argv: string[]): Args | 'help' {
         break;
       }
       case '-o': case '--output': a.output = value(); break;
+      case '--max-filesize': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new UsageError('--max-filesize takes a whole number of bytes ≥ 1');
+        a.maxFilesize = n;
+        break;
+      }
       case '--json': a.json = true; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
@@ -141,6 +150,8 @@ export async function runUrlFetch(argv: string[], io: CliIo): Promise<number> {
       timeoutMs: args.timeoutMs ?? undefined,
       proxy: target ? proxyFromEnv(target) : undefined,
       sink,
+      // the in-memory cap guards memory; a body streamed to a file is bounded only when asked
+      maxBodyBytes: args.maxFilesize ?? (sink ? Number.MAX_SAFE_INTEGER : undefined),
     });
     if (sink) {
       sink.end();

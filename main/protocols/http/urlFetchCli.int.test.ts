@@ -91,4 +91,20 @@ describe('porthole url fetch', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('-o streams past the in-memory cap unless --max-filesize says otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'porthole-cli-'));
+    try {
+      const f = join(dir, 'big.bin');
+      const capped = await run(`${H}/big.bin`, '-o', f, '--max-filesize', '1000', '--json');
+      expect(capped.code).not.toBe(0);
+      expect(capped.json().error.code).toBe('ELIMIT');
+      const whole = await run(`${H}/big.bin`, '-o', f, '--json');
+      expect(whole.code).toBe(0);
+      expect(whole.json().body.bytes).toBe(1024 * 1024);
+      expect(readFileSync(f).length).toBe(1024 * 1024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
