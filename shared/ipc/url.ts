@@ -205,4 +205,7 @@ export const urlRequests = {
   'url.defaults': { req: Empty, res: z.object({ url: z.string().nullable(), caPem: z.string().nullable() }) },
 } satisfies RequestMap;
 
-export const urlEvents = {} satisfies EventMap;
+export const urlEvents = {
+  /** the shared history changed (a send finished, an entry was deleted …): reload the list */
+  'url.history.changed': z.object({}),
+} satisfies EventMap;

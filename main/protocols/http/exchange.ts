@@ -2,7 +2,7 @@ import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, Incomi
 import { performance } from 'node:perf_hooks';
 import type { CancelSignal } from './cancel';
 import type { Conn } from './connect';
-import { H1Channel } from './h1';
+import { H1Channel, type H1Request } from './h1';
 import type { BodySource } from './readBody';
 
 /**
@@ -11,16 +11,8 @@ import type { BodySource } from './readBody';
  * session. Resolves when the response head arrives; the body is left to readBody().
  */
 
-export interface Outgoing {
-  method: string;
-  /** origin-form, or absolute-form when talking to a proxy in the clear */
-  target: string;
-  /** exactly what will be sent, in order */
-  headers: [string, string][];
-  body: Buffer | null;
-  maxHeaderBytes: number;
-  signal: CancelSignal;
-}
+/** What one exchange sends, whichever protocol carries it (the HTTP/1.1 channel's request shape). */
+export type Outgoing = H1Request;
 
 export interface Incoming {
   httpVersion: string;

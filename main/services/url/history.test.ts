@@ -14,6 +14,20 @@ const req = (r: Partial<UrlFetchRequest> = {}) => UrlFetchRequest.parse({ url: '
 const rec = (request: UrlFetchRequest, time = 1) => ({ request, time, status: 200, error: null, durationMs: 12.6 });
 
 describe('HistoryStore', () => {
+  it('tells its listeners after each change is on disk, and not after a read', async () => {
+    const h = await HistoryStore.open(dir, new MemorySecretStore());
+    const seen: number[] = [];
+    const off = h.onChange(() => seen.push(h.list().length));
+    const id = await h.add(rec(req()));
+    await h.add(rec(req(), 2));
+    h.list();
+    await h.delete(id);
+    await h.clear();
+    off();
+    await h.add(rec(req(), 3));
+    expect(seen).toEqual([1, 2, 1, 0]);
+  });
+
   it('persists entries without secrets; get restores them from the SecretStore', async () => {
     const secrets = new MemorySecretStore();
     const h = await HistoryStore.open(dir, secrets);

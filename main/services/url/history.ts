@@ -2,21 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { UrlHistoryGetResult, UrlHistorySummary } from '../../../shared/ipc/url';
+import { UrlHistorySummary, type UrlHistoryGetResult } from '../../../shared/ipc/url';
 import { UrlFetchRequest } from '../../../shared/ipc/urlFetch';
 import { JsonFile, Serial } from '../app/jsonFile';
 import type { AppLog } from '../app/log';
 import type { SecretStore } from '../app/secrets';
 import { HistorySecrets, joinSecrets, splitSecrets } from './historySecrets';
 
-const Entry = z.object({
-  id: z.string().min(1).max(128),
-  time: z.number(),
-  method: z.string(),
-  url: z.string(),
-  status: z.number().int().nullable(),
-  error: z.string().nullable(),
-  durationMs: z.number(),
+/** A stored entry: the row the list shows, plus what re-sending needs. */
+const Entry = UrlHistorySummary.extend({
   /** the request with secrets masked (see historySecrets.ts) */
   request: UrlFetchRequest,
   /** true when secrets of this entry are in the SecretStore under secretKey(id) */
@@ -51,6 +45,7 @@ export interface HistoryRecord {
 export class HistoryStore {
   private entries: Entry[];
   private readonly serial = new Serial();
+  private readonly listeners = new Set<() => void>();
 
   private constructor(
     private readonly file: JsonFile<typeof HistoryFile>,
@@ -70,6 +65,12 @@ export class HistoryStore {
 
   get path(): string {
     return this.file.path;
+  }
+
+  /** called after every change has reached the disk (so a window can reload its list) */
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
   }
 
   /** records one send; answers the entry id */
@@ -145,6 +146,7 @@ export class HistoryStore {
   private async save(entries: Entry[]): Promise<void> {
     await this.file.write({ version: 1, entries });
     this.entries = entries;
+    for (const fn of this.listeners) fn();
   }
 
   private async forgetSecrets(entries: Entry[]): Promise<void> {

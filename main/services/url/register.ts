@@ -32,6 +32,9 @@ export async function registerUrl(router: Router, deps: UrlServiceDeps): Promise
 
   router.handle('url.robots', (q, ctx) => s.robotsVerdict(q, ctx.signal));
 
+  // every window's history list follows the one store; a cancelled send is recorded after its
+  // job has already ended, so the list cannot rely on the job's final state alone
+  s.history.onChange(() => router.emit('url.history.changed', {}));
   router.handle('url.history.list', ({ query, limit }) => s.history.list(query, limit));
   router.handle('url.history.get', ({ id }) => s.history.get(id));
   router.handle('url.history.delete', async ({ id }) => {

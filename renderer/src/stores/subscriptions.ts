@@ -5,6 +5,7 @@ import { useJobs } from './jobs';
 import { useSettings } from './settings';
 import { useWire } from './wire';
 import { useUrl } from './url';
+import { useUrlLists } from './urlLists';
 
 /**
  * The one module that feeds the stores from main: events in, initial loads, and reloads after the
@@ -21,6 +22,10 @@ export function startSubscriptions(): () => void {
       }
     }),
     api.on('wire.lines', ({ lines }) => useWire.getState().append(lines)),
+    api.on('url.history.changed', () => {
+      // only a list someone has opened is kept fresh
+      if (useUrlLists.getState().historyLoaded) void useUrlLists.getState().loadHistory();
+    }),
     api.on('settings.changed', (s) => {
       useSettings.setState({ settings: s });
       useApp.setState({ theme: s.theme });

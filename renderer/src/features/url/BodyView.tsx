@@ -5,7 +5,7 @@ import { formatBytes } from '../../../../shared/format';
 import { api } from '../../api';
 import { useUrl, type BodyView as View } from '../../stores/url';
 import { pretty } from './pretty';
-import { fromBase64, saveBase64 } from './saveBlob';
+import { fromBase64, saveBase64 } from '../../lib/download';
 
 /**
  * The policy of the HTML preview, on top of `sandbox=""` (no scripts, no forms, unique origin):
