@@ -1,8 +1,9 @@
-import { Paperclip, X } from 'lucide-react';
+import { Paperclip } from 'lucide-react';
 import { formatBytes } from '../../../../shared/format';
 import { useUrl } from '../../stores/url';
 import { kvRow, newRowId, type BodyKind, type FileRow, type KvRow } from '../../stores/urlDraft';
 import { KvTable } from './KvTable';
+import { RemoveButton } from '../../components/RemoveButton';
 
 const KINDS: [BodyKind, string][] = [
   ['none', 'None'],
@@ -80,9 +81,7 @@ export function BodyEditor() {
                   </td>
                   <td className="num">{formatBytes(f.size)}</td>
                   <td className="kv-del">
-                    <button type="button" className="icon-btn" aria-label={`Remove file ${f.filename}`} onClick={() => patch({ files: d.files.filter((x) => x.id !== f.id) })}>
-                      <X size={13} aria-hidden />
-                    </button>
+                    <RemoveButton label={`Remove file ${f.filename}`} onClick={() => patch({ files: d.files.filter((x) => x.id !== f.id) })} />
                   </td>
                 </tr>
               ))}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Plus, Trash2, X } from 'lucide-react';
+import { Plus, Trash2 } from 'lucide-react';
 import type { Cookie } from '../../../../shared/ipc/urlFetch';
 import { useUrlLists } from '../../stores/urlLists';
 import { dateTime } from '../../lib/time';
+import { RemoveButton } from '../../components/RemoveButton';
 
 /** A value cell that commits on Enter or blur, so the jar is not rewritten on every keystroke. */
 function ValueCell({ c }: { c: Cookie }) {
@@ -106,9 +107,7 @@ export function CookiesView() {
                 <td>{c.expires === null ? <span className="muted">session</span> : dateTime(c.expires)}</td>
                 <td className="muted">{[c.secure && 'Secure', c.httpOnly && 'HttpOnly', c.sameSite && `SameSite=${c.sameSite}`].filter(Boolean).join(' · ')}</td>
                 <td className="kv-del">
-                  <button type="button" className="icon-btn" aria-label={`Delete cookie ${c.name}`} onClick={() => void deleteCookie(c)}>
-                    <X size={13} aria-hidden />
-                  </button>
+                  <RemoveButton label={`Delete cookie ${c.name}`} title="Delete" onClick={() => void deleteCookie(c)} />
                 </td>
               </tr>
             ))}

@@ -1,11 +1,12 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { RotateCw, Trash2, X } from 'lucide-react';
+import { RotateCw, Trash2 } from 'lucide-react';
 import { formatDuration } from '../../../../shared/format';
 import { api } from '../../api';
 import { useUrl } from '../../stores/url';
 import { useUrlLists } from '../../stores/urlLists';
 import { clockMs, dateTime } from '../../lib/time';
 import { statusClass } from './TimingBar';
+import { RemoveButton } from '../../components/RemoveButton';
 
 /** Loads a history entry into the editor (secrets restored by main); optionally sends it again. */
 export async function loadFromHistory(id: string, send: boolean): Promise<void> {
@@ -72,9 +73,7 @@ export function HistoryPanel() {
                 <button type="button" className="icon-btn" aria-label={`Send again ${h.method} ${h.url}`} title="Send again" onClick={() => void loadFromHistory(h.id, true)}>
                   <RotateCw size={13} aria-hidden />
                 </button>
-                <button type="button" className="icon-btn" aria-label={`Delete ${h.method} ${h.url} from history`} title="Delete" onClick={() => void deleteHistory(h.id)}>
-                  <X size={13} aria-hidden />
-                </button>
+                <RemoveButton label={`Delete ${h.method} ${h.url} from history`} title="Delete" onClick={() => void deleteHistory(h.id)} />
               </span>
             </li>
           ))}

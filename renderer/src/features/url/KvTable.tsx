@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { X } from 'lucide-react';
 import { newRowId } from '../../stores/urlDraft';
+import { RemoveButton } from '../../components/RemoveButton';
 
 export interface KvItem {
   id: string;
@@ -87,9 +87,7 @@ export function KvTable<R extends KvItem>({ rows, onChange, make, noun, toggles,
               </td>
               <td className="kv-del">
                 {r && (
-                  <button type="button" className="icon-btn" aria-label={`Remove ${noun.toLowerCase()} ${n}`} title="Remove" onClick={() => onChange(rows.filter((x) => x.id !== id))}>
-                    <X size={13} aria-hidden />
-                  </button>
+                  <RemoveButton label={`Remove ${noun.toLowerCase()} ${n}`} onClick={() => onChange(rows.filter((x) => x.id !== id))} />
                 )}
               </td>
             </tr>
