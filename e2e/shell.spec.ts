@@ -78,6 +78,28 @@ describe('app shell in Chromium through the browser host', () => {
     await page.getByRole('radio', { name: 'Follow the system' }).check();
   });
 
+  it('follows the OS colour scheme when no theme is forced', async () => {
+    const bg = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    for (const colorScheme of ['dark', 'light'] as const) {
+      const ctx = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+      const p = await ctx.newPage();
+      await p.goto(host.url);
+      await p.getByTestId('connection-state').filter({ hasText: /connected|ready/i }).waitFor();
+      expect(await p.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+      expect(await bg(p)).toBe(colorScheme === 'dark' ? 'rgb(27, 29, 33)' : 'rgb(255, 255, 255)');
+      if (colorScheme === 'dark') await screenshot(p, 'shell-os-dark');
+      await ctx.close();
+    }
+    // a forced theme wins over the OS
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await rail().getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('radio', { name: 'Light' }).check();
+    await expect.poll(() => bg(page)).toBe('rgb(255, 255, 255)');
+    await page.getByRole('radio', { name: 'Follow the system' }).check();
+    await expect.poll(() => bg(page)).toBe('rgb(27, 29, 33)');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('shows a background job with progress in the status bar and cancels it', async () => {
     await openPalette();
     await page.keyboard.type('self-test');

@@ -1,5 +1,7 @@
 import { FileKey, X } from 'lucide-react';
 import { useUrl, type QueryRow, type RequestTab } from '../../stores/url';
+import { useSettings } from '../../stores/settings';
+import type { Settings } from '../../../../shared/ipc/app';
 import { kvRow, type KvRow } from '../../stores/urlDraft';
 import { BodyEditor } from './BodyEditor';
 import { KvTable } from './KvTable';
@@ -67,8 +69,17 @@ function AuthTab() {
   );
 }
 
+/** What an empty proxy field means: whatever Settings says, in words. */
+function settingsProxyText(p: Settings['proxy'] | undefined): string {
+  if (!p) return 'as set in Settings';
+  if (p.mode === 'none') return 'none (Settings: connect directly)';
+  if (p.mode === 'manual') return p.url ? `from Settings: ${p.url}` : 'none (Settings: manual, no URL)';
+  return 'from Settings: HTTP_PROXY / HTTPS_PROXY of the environment';
+}
+
 function OptionsTab() {
   const d = useUrl((s) => s.draft);
+  const proxySetting = useSettings((s) => s.settings?.proxy);
   const patch = useUrl.getState().patchDraft;
   const readCa = (f: File | undefined) => {
     if (!f) return;
@@ -112,7 +123,7 @@ function OptionsTab() {
       </div>
       <label className="row-field">
         <span>Proxy</span>
-        <input type="text" className="mono" placeholder="from Settings (http://proxy:3128)" value={d.proxyUrl} onChange={(e) => patch({ proxyUrl: e.target.value })} />
+        <input type="text" className="mono" placeholder={settingsProxyText(proxySetting)} value={d.proxyUrl} onChange={(e) => patch({ proxyUrl: e.target.value })} />
       </label>
       {d.proxyUrl.trim() && (
         <label className="row-field">
