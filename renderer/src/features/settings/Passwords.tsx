@@ -22,8 +22,9 @@ export function Passwords() {
   return (
     <div data-testid="secrets-status">
       <p>
-        Passwords are kept {WHERE[status.kind]} <span className="muted">({status.backend})</span>. They never go into
-        profiles, history or logs.
+        Passwords are kept {WHERE[status.kind]}
+        {status.kind === 'keychain' && <span className="muted"> ({status.backend})</span>}. They never go into profiles,
+        history or logs.
       </p>
       {status.insecure && !status.insecureAllowed && (
         <p role="alert" className="warning">
