@@ -4,6 +4,7 @@ import type { CancelSignal } from './cancel';
 import type { Conn } from './connect';
 import { H1Channel, type H1Request } from './h1';
 import type { BodySource } from './readBody';
+import { StreamBody } from './streamBody';
 
 /**
  * One request/response exchange on a connection that is already open: HTTP/1.1 framed by
@@ -81,7 +82,7 @@ export function sendH2(session: ClientHttp2Session, o: Outgoing): Promise<Incomi
         status: Number(h[':status']),
         reason: '',
         headers: list.filter(([k]) => !k.startsWith(':')),
-        body: stream,
+        body: new StreamBody(stream),
         ttfb,
         keepAlive: true,
       });

@@ -13,6 +13,15 @@ import type { Conn } from './connect';
 
 const IDLE_MS = 30_000;
 const SWEEP_MS = 5_000;
+/**
+ * HTTP/2 receive windows. Node advertises RFC 9113's default 64 KiB (stream and connection), so a
+ * server may have only 64 KiB in flight before it waits for our WINDOW_UPDATE: on a fast link
+ * that round trip, not the bandwidth, set the pace (a 1 GiB download ran at ~0.6× the speed it
+ * reaches with these). A paused stream stops consuming, so what a slow reader can be made to
+ * buffer stays bounded by the stream window (and all streams together by the connection's).
+ */
+const H2_STREAM_WINDOW = 4 * 1024 * 1024;
+const H2_SESSION_WINDOW = 16 * 1024 * 1024;
 
 export interface H2Entry {
   session: ClientHttp2Session;
@@ -100,8 +109,12 @@ export class ConnectionPool {
     const session = h2connect(origin, {
       createConnection: () => conn.socket,
       maxHeaderListPairs: 2000,
-      settings: { enablePush: false },
+      settings: { enablePush: false, initialWindowSize: H2_STREAM_WINDOW },
     });
+    // the connection window is not a SETTINGS value: it is widened by a WINDOW_UPDATE once connected
+    const widen = () => session.setLocalWindowSize(H2_SESSION_WINDOW);
+    if (session.connecting) session.once('connect', widen);
+    else widen();
     session.on('error', () => session.destroy());
     session.on('close', () => {
       if (this.h2.get(key)?.session === session) this.h2.delete(key);

@@ -1,10 +1,11 @@
-import { createHash, hash as hashOnce } from 'node:crypto';
+import { hash as hashOnce } from 'node:crypto';
 import { once } from 'node:events';
 import { pipeline, Readable, type Writable } from 'node:stream';
 import {
   brotliDecompressSync, createBrotliDecompress, createGunzip, createInflate, createInflateRaw, gunzipSync, inflateRawSync, inflateSync,
 } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
+import { BodyHasher, SWITCH } from './hasher';
 
 /**
  * Reads a response body: counts bytes as transferred (after de-chunking, before decoding), undoes
@@ -15,6 +16,9 @@ import { AppError } from '../../../shared/errors';
  * response costs more than the page itself. Anything larger is streamed chunk by chunk, so a
  * decompression bomb never allocates past the cap (zlib emits ≤ 16 KiB at a time and backpressure
  * holds the socket while we do not read).
+ *
+ * The SHA-256 of a large body is computed by ./hasher.ts in a worker thread, overlapping with
+ * receiving; a small one in-thread with one call.
  */
 
 /** What a body is read from: a Readable (HTTP/2 stream) or the HTTP/1.1 channel's body (./h1.ts). */
@@ -80,8 +84,9 @@ const limitError = (max: number) => new AppError('ELIMIT', `decoded body exceeds
 export async function readBody(source: BodySource, o: ReadBodyOptions): Promise<BodyRead> {
   const tokens = (o.contentEncoding ?? '').toLowerCase().split(',').map((s) => s.trim()).filter((s) => s && s !== 'identity');
   if (tokens.length > 2) throw new AppError('EPROTOCOL', `too many Content-Encodings: ${o.contentEncoding}`);
-  // kept bodies are hashed once at the end (one call, no Hash object); streamed ones as they pass
-  const hash = o.sink ? createHash('sha256') : null;
+  // streamed bodies are hashed as they pass (off-thread once large); kept ones once at the end in
+  // one call, unless they grow past SWITCH: then what was kept so far goes to a hasher too
+  let hasher = o.sink ? new BodyHasher(o.total) : null;
   const chunks: Buffer[] = [];
   let wireBytes = 0;
   let bytes = 0;
@@ -96,9 +101,19 @@ export async function readBody(source: BodySource, o: ReadBodyOptions): Promise<
     }
     bytes += chunk.length;
     if (o.sink) {
-      hash!.update(chunk);
+      const behind = hasher!.update(chunk);
       if (!o.sink.write(chunk)) await once(o.sink, 'drain');
-    } else chunks.push(chunk);
+      if (behind) await behind;
+    } else {
+      chunks.push(chunk);
+      // (no await on the common undefined: a microtask per chunk shows on fast loopback)
+      let behind: Promise<void> | undefined;
+      if (!hasher && bytes >= SWITCH) {
+        hasher = new BodyHasher(o.total);
+        for (const c of chunks) behind = hasher.update(c) ?? behind;
+      } else if (hasher) behind = hasher.update(chunk);
+      if (behind) await behind;
+    }
     return !truncated;
   };
   const wire = (n: number) => {
@@ -109,6 +124,7 @@ export async function readBody(source: BodySource, o: ReadBodyOptions): Promise<
   };
   const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let decoded: Readable | null = null;
+  let sha256: string | null = null;
   try {
     if (!tokens.length) {
       for (let r = await it.next(); !r.done; r = await it.next()) {
@@ -156,12 +172,15 @@ export async function readBody(source: BodySource, o: ReadBodyOptions): Promise<
         for await (const c of decoded) if (!(await take(c as Buffer))) break;
       }
     }
+    if (hasher) sha256 = await hasher.digest();
   } finally {
     // leaving early (limit, error, truncate) must not leave the connection half-read
     if (!source.readableEnded) source.destroy();
     decoded?.destroy();
+    // nor a hash worker running (digest() has already stopped it on success)
+    hasher?.dispose();
   }
-  if (hash) return { data: null, bytes, wireBytes, sha256: hash.digest('hex'), truncated };
+  if (o.sink) return { data: null, bytes, wireBytes, sha256: sha256!, truncated };
   const data = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
-  return { data, bytes, wireBytes, sha256: hashOnce('sha256', data, 'hex'), truncated };
+  return { data, bytes, wireBytes, sha256: sha256 ?? hashOnce('sha256', data, 'hex'), truncated };
 }

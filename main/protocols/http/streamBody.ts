@@ -1,0 +1,112 @@
+import type { Readable } from 'node:stream';
+import { AppError } from '../../../shared/errors';
+import type { BodySource } from './readBody';
+
+/**
+ * An HTTP/2 response stream as readBody pulls it: the stream flows ('data' events) into a queue,
+ * paused while more than HIGH_WATER bytes wait unread, and next() takes from the queue.
+ *
+ * Why not the Readable's own async iterator: a server's DATA frames arrive as many small pieces
+ * (nginx sends 8 KiB frames that TLS records cut further; a 1 GiB body is ~180,000 chunks), and
+ * the iterator pays a 'readable' event, a read() and a promise per piece, which made the HTTP/2
+ * path main-thread bound. A 'data' listener is a plain call per piece, and a pull that finds the
+ * queue non-empty resolves at once. Backpressure is the stream's own: paused, it stops consuming,
+ * so Node stops sending WINDOW_UPDATE and the server waits (memory stays bounded by the window).
+ */
+
+const HIGH_WATER = 1024 * 1024;
+
+type Waiter = { resolve: (r: IteratorResult<Buffer>) => void; reject: (e: unknown) => void };
+
+/** What the Readable async iterator threw when a stream closed before its end (errors.ts maps it). */
+const prematureClose = () => Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+
+export class StreamBody implements BodySource, AsyncIterator<Buffer> {
+  private queue: Buffer[] = [];
+  private head = 0;
+  private queued = 0;
+  private ended = false;
+  private failed: unknown = null;
+  private waiter: Waiter | null = null;
+  private paused = false;
+  private destroyed = false;
+
+  constructor(private readonly stream: Readable) {
+    stream.on('data', (c: Buffer) => this.push(c));
+    stream.once('end', () => this.end());
+    stream.once('error', (e: Error) => this.fail(e));
+    // 'end' comes before 'close'; a close without it (reset, destroyed) is a truncated body
+    stream.once('close', () => this.fail(prematureClose()));
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    return this;
+  }
+
+  /** every byte was delivered and read */
+  get readableEnded(): boolean {
+    return this.ended && !this.destroyed && this.head === this.queue.length;
+  }
+
+  next(): Promise<IteratorResult<Buffer>> {
+    if (this.head < this.queue.length) {
+      const value = this.queue[this.head++];
+      this.queued -= value.length;
+      if (this.head === this.queue.length) {
+        this.queue = [];
+        this.head = 0;
+      }
+      if (this.paused && this.queued < HIGH_WATER / 2) {
+        this.paused = false;
+        this.stream.resume();
+      }
+      return Promise.resolve({ value, done: false });
+    }
+    if (this.failed !== null) return Promise.reject(this.failed);
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
+  }
+
+  /** the reader stops early (cap, truncate, error): the stream is reset */
+  destroy(): void {
+    if (this.destroyed || this.readableEnded) return;
+    this.destroyed = true;
+    this.queue = [];
+    this.head = 0;
+    this.fail(new AppError('ECANCELLED', 'body reading stopped'));
+    this.stream.destroy();
+  }
+
+  private push(chunk: Buffer): void {
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      return w.resolve({ value: chunk, done: false });
+    }
+    this.queue.push(chunk);
+    this.queued += chunk.length;
+    if (!this.paused && this.queued > HIGH_WATER) {
+      this.paused = true;
+      this.stream.pause();
+    }
+  }
+
+  private end(): void {
+    this.ended = true;
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      w.resolve({ value: undefined, done: true });
+    }
+  }
+
+  private fail(e: unknown): void {
+    if (this.ended || this.failed !== null) return;
+    this.failed = e;
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      w.reject(e);
+    }
+  }
+}
