@@ -22,13 +22,15 @@ describe('StreamBody', () => {
     expect(b.readableEnded).toBe(true);
   });
 
-  it('pauses the stream past its high-water mark and resumes once read', async () => {
+  it('pauses the stream past its high-water mark; one pull takes all that waits, as one Buffer, and resumes it', async () => {
     const s = new PassThrough();
     const b = new StreamBody(s);
-    for (let i = 0; i < 3; i++) s.write(Buffer.alloc(512 * 1024));
+    for (let i = 0; i < 3; i++) s.write(Buffer.alloc(512 * 1024, i));
     await new Promise((r) => setImmediate(r));
     expect(s.isPaused()).toBe(true);
-    for (let i = 0; i < 3; i++) await b.next();
+    const r = await b.next();
+    expect(r.value.length).toBe(3 * 512 * 1024);
+    expect([r.value[0], r.value[512 * 1024], r.value[3 * 512 * 1024 - 1]]).toEqual([0, 1, 2]);
     expect(s.isPaused()).toBe(false);
     s.end();
     expect((await b.next()).done).toBe(true);
