@@ -2,8 +2,9 @@ import { performance } from 'node:perf_hooks';
 import type { Socket } from 'node:net';
 import { AppError } from '../../../shared/errors';
 import type { CancelSignal } from './cancel';
-import type { BodySource } from './readBody';
 import { ResponseParser, isToken, type ParserSink, type ResponseHead } from './h1parse';
+import { BodyQueue } from './streamBody';
+import type { BodySource } from './readBody';
 
 /**
  * HTTP/1.1 on a socket we opened (plain, TLS, or through a proxy), without node:http: the request
@@ -63,89 +64,20 @@ export function serializeHead(method: string, target: string, headers: [string, 
   return Buffer.from(`${head}\r\n`, 'latin1');
 }
 
-type Waiter = { resolve: (r: IteratorResult<Buffer>) => void; reject: (e: unknown) => void };
-
-/** The response body as readBody pulls it. */
-class H1Body implements BodySource, AsyncIterator<Buffer> {
-  private queue: Buffer[] = [];
-  private head = 0;
-  private queued = 0;
-  private ended = false;
-  private failed: unknown = null;
-  private waiter: Waiter | null = null;
-  private paused = false;
-  private destroyed = false;
-
-  constructor(private readonly channel: H1Channel) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
-    return this;
+/** The response body as readBody pulls it: fed by the parser, backpressure on the socket. */
+class H1Body extends BodyQueue {
+  constructor(private readonly channel: H1Channel) {
+    super(HIGH_WATER);
   }
-
-  /** every byte was delivered and read */
-  get readableEnded(): boolean {
-    return this.ended && !this.destroyed && this.head === this.queue.length;
+  protected pauseSource(): void {
+    this.channel.socket.pause();
   }
-
-  next(): Promise<IteratorResult<Buffer>> {
-    if (this.head < this.queue.length) {
-      // everything queued, as one Buffer: see ./streamBody.ts for why fewer, larger chunks
-      const value = this.queue.length - this.head > 1 ? Buffer.concat(this.head ? this.queue.slice(this.head) : this.queue, this.queued) : this.queue[this.head];
-      this.queue = [];
-      this.head = 0;
-      this.queued = 0;
-      if (this.paused && this.queued < HIGH_WATER / 2) {
-        this.paused = false;
-        this.channel.socket.resume();
-      }
-      return Promise.resolve({ value, done: false });
-    }
-    if (this.failed !== null) return Promise.reject(this.failed);
-    if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
+  protected resumeSource(): void {
+    this.channel.socket.resume();
   }
-
-  /** the reader stops early (cap, truncate, error): the connection is left half-read, so it goes */
-  destroy(): void {
-    if (this.destroyed || this.readableEnded) return;
-    this.destroyed = true;
-    this.queue = [];
-    this.head = 0;
-    this.fail(new AppError('ECANCELLED', 'body reading stopped'));
+  /** the connection is left half-read, so it goes */
+  protected abandonSource(): void {
     this.channel.abandon(this);
-  }
-
-  push(chunk: Buffer): void {
-    const w = this.waiter;
-    if (w) {
-      this.waiter = null;
-      return w.resolve({ value: chunk, done: false });
-    }
-    this.queue.push(chunk);
-    this.queued += chunk.length;
-    if (!this.paused && this.queued > HIGH_WATER) {
-      this.paused = true;
-      this.channel.socket.pause();
-    }
-  }
-
-  end(): void {
-    this.ended = true;
-    const w = this.waiter;
-    if (w) {
-      this.waiter = null;
-      w.resolve({ value: undefined, done: true });
-    }
-  }
-
-  fail(e: unknown): void {
-    if (this.ended || this.failed !== null) return;
-    this.failed = e;
-    const w = this.waiter;
-    if (w) {
-      this.waiter = null;
-      w.reject(e);
-    }
   }
 }
 

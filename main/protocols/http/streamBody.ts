@@ -25,9 +25,13 @@ type Waiter = { resolve: (r: IteratorResult<Buffer>) => void; reject: (e: unknow
 /** What the Readable async iterator threw when a stream closed before its end (errors.ts maps it). */
 const prematureClose = () => Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 
-export class StreamBody implements BodySource, AsyncIterator<Buffer> {
+/**
+ * A response body as readBody pulls it, whatever feeds it (an HTTP/1.1 socket through the parser,
+ * an HTTP/2 stream): the source pushes chunks, the reader's next() takes everything queued as one
+ * Buffer, and the source is paused while more than `highWater` bytes wait unread.
+ */
+export abstract class BodyQueue implements BodySource, AsyncIterator<Buffer> {
   private queue: Buffer[] = [];
-  private head = 0;
   private queued = 0;
   private ended = false;
   private failed: unknown = null;
@@ -35,13 +39,13 @@ export class StreamBody implements BodySource, AsyncIterator<Buffer> {
   private paused = false;
   private destroyed = false;
 
-  constructor(private readonly stream: Readable) {
-    stream.on('data', (c: Buffer) => this.push(c));
-    stream.once('end', () => this.end());
-    stream.once('error', (e: Error) => this.fail(e));
-    // 'end' comes before 'close'; a close without it (reset, destroyed) is a truncated body
-    stream.once('close', () => this.fail(prematureClose()));
-  }
+  constructor(private readonly highWater: number) {}
+
+  /** stop the source delivering (backpressure) */
+  protected abstract pauseSource(): void;
+  protected abstract resumeSource(): void;
+  /** the reader gave up before the end: let go of the source */
+  protected abstract abandonSource(): void;
 
   [Symbol.asyncIterator](): AsyncIterator<Buffer> {
     return this;
@@ -49,19 +53,18 @@ export class StreamBody implements BodySource, AsyncIterator<Buffer> {
 
   /** every byte was delivered and read */
   get readableEnded(): boolean {
-    return this.ended && !this.destroyed && this.head === this.queue.length;
+    return this.ended && !this.destroyed && this.queue.length === 0;
   }
 
   next(): Promise<IteratorResult<Buffer>> {
-    if (this.head < this.queue.length) {
+    if (this.queue.length > 0) {
       // everything queued, as one Buffer
-      const value = this.queue.length - this.head > 1 ? Buffer.concat(this.head ? this.queue.slice(this.head) : this.queue, this.queued) : this.queue[this.head];
+      const value = this.queue.length > 1 ? Buffer.concat(this.queue, this.queued) : this.queue[0];
       this.queue = [];
-      this.head = 0;
       this.queued = 0;
-      if (this.paused && this.queued < HIGH_WATER / 2) {
+      if (this.paused) {
         this.paused = false;
-        this.stream.resume();
+        this.resumeSource();
       }
       return Promise.resolve({ value, done: false });
     }
@@ -70,17 +73,17 @@ export class StreamBody implements BodySource, AsyncIterator<Buffer> {
     return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
   }
 
-  /** the reader stops early (cap, truncate, error): the stream is reset */
+  /** the reader stops early (cap, truncate, error) */
   destroy(): void {
     if (this.destroyed || this.readableEnded) return;
     this.destroyed = true;
     this.queue = [];
-    this.head = 0;
+    this.queued = 0;
     this.fail(new AppError('ECANCELLED', 'body reading stopped'));
-    this.stream.destroy();
+    this.abandonSource();
   }
 
-  private push(chunk: Buffer): void {
+  push(chunk: Buffer): void {
     const w = this.waiter;
     if (w) {
       this.waiter = null;
@@ -88,13 +91,13 @@ export class StreamBody implements BodySource, AsyncIterator<Buffer> {
     }
     this.queue.push(chunk);
     this.queued += chunk.length;
-    if (!this.paused && this.queued > HIGH_WATER) {
+    if (!this.paused && this.queued > this.highWater) {
       this.paused = true;
-      this.stream.pause();
+      this.pauseSource();
     }
   }
 
-  private end(): void {
+  end(): void {
     this.ended = true;
     const w = this.waiter;
     if (w) {
@@ -103,7 +106,7 @@ export class StreamBody implements BodySource, AsyncIterator<Buffer> {
     }
   }
 
-  private fail(e: unknown): void {
+  fail(e: unknown): void {
     if (this.ended || this.failed !== null) return;
     this.failed = e;
     const w = this.waiter;
@@ -111,5 +114,28 @@ export class StreamBody implements BodySource, AsyncIterator<Buffer> {
       this.waiter = null;
       w.reject(e);
     }
+  }
+}
+
+/** An HTTP/2 response stream, read by 'data' events (see the top of this file for why). */
+export class StreamBody extends BodyQueue {
+  constructor(private readonly stream: Readable) {
+    super(HIGH_WATER);
+    stream.on('data', (c: Buffer) => this.push(c));
+    stream.once('end', () => this.end());
+    stream.once('error', (e: Error) => this.fail(e));
+    // 'end' comes before 'close'; a close without it (reset, destroyed) is a truncated body
+    stream.once('close', () => this.fail(prematureClose()));
+  }
+
+  protected pauseSource(): void {
+    this.stream.pause();
+  }
+  protected resumeSource(): void {
+    this.stream.resume();
+  }
+  /** the stream is reset */
+  protected abandonSource(): void {
+    this.stream.destroy();
   }
 }
