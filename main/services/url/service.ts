@@ -148,12 +148,19 @@ export class UrlService {
       maxRedirects: request.maxRedirects,
       timeoutMs: request.timeoutMs,
       ca: request.ca,
-      isTrusted: (host, port, sha256) => this.d.trust.isTrusted(host, port, sha256),
       maxBodyBytes: request.maxBodyBytes,
       signal: ctx.signal,
       onProgress: (received, total) => ctx.progress(received, total),
-      proxy: proxyFor(request.url, request.proxy, this.d.settings.get().proxy, this.env),
       cookieJar: this.jars.get(ctx.callerId),
+      ...this.route(request.url, request.proxy),
+    };
+  }
+
+  /** what every request of the inspector shares: pinned certificates and the proxy to use */
+  private route(url: string, proxy?: UrlFetchRequest['proxy']): Pick<HttpRequestOptions, 'isTrusted' | 'proxy'> {
+    return {
+      isTrusted: (host, port, sha256) => this.d.trust.isTrusted(host, port, sha256),
+      proxy: proxyFor(url, proxy, this.d.settings.get().proxy, this.env),
     };
   }
 
@@ -178,9 +185,8 @@ export class UrlService {
         onBodyLimit: 'truncate',
         timeoutMs: ROBOTS_TIMEOUT_MS,
         ca: r.ca,
-        isTrusted: (host, port, sha256) => this.d.trust.isTrusted(host, port, sha256),
-        proxy: proxyFor(r.url, undefined, this.d.settings.get().proxy, this.env),
         signal: r.signal,
+        ...this.route(r.url),
         wire: conn,
       })
       .then((res) => ({ status: res.status, headers: res.headers, body: res.data ?? new Uint8Array(0) }))
